@@ -1,0 +1,69 @@
+import type { TSchema } from '@sinclair/typebox';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { ValueErrorType } from '@sinclair/typebox/errors';
+import type { Violation } from './violation.js';
+
+const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+/** The compiled checker of a schema, compiled on first use and kept (never re-walked per call). */
+export function compiledChecker<T extends TSchema>(schema: T): TypeCheck<T> {
+  let check = compiled.get(schema);
+  if (check === undefined) {
+    check = TypeCompiler.Compile(schema);
+    compiled.set(schema, check);
+  }
+  return check as TypeCheck<T>;
+}
+
+function ruleOf(type: ValueErrorType): string {
+  switch (type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return 'schema.required';
+    case ValueErrorType.StringPattern:
+    case ValueErrorType.StringMinLength:
+    case ValueErrorType.StringMaxLength:
+      return 'schema.format';
+    case ValueErrorType.Union:
+    case ValueErrorType.Literal:
+      return 'schema.enum';
+    case ValueErrorType.ArrayMinItems:
+      return 'schema.minItems';
+    default:
+      return 'schema.type';
+  }
+}
+
+/**
+ * Lists every schema violation of a value as `{ pointer, detail, rule }`, one per pointer and
+ * message, at most `max` of them (a hostile input cannot make the list unbounded).
+ */
+export function schemaViolations(schema: TSchema, value: unknown, max = 1000): Violation[] {
+  const violations: Violation[] = [];
+  const seen = new Set<string>();
+  for (const error of compiledChecker(schema).Errors(value)) {
+    const key = `${error.path}\u0000${error.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const detail =
+      error.type === ValueErrorType.Union && Array.isArray(error.schema.anyOf)
+        ? `must be one of ${error.schema.anyOf.map((s: { const?: unknown }) => JSON.stringify(s.const)).join(', ')}`
+        : error.message;
+    violations.push({ pointer: error.path, detail, rule: ruleOf(error.type) });
+    if (violations.length >= max) break;
+  }
+  return violations;
+}
+
+/** Result of validating a value against one of the protocol schemas. */
+export type CheckResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: Violation[] };
+
+/** Validates a value against a schema, returning it typed or every violation with its pointer. */
+export function checkAgainst<T extends TSchema>(
+  schema: T,
+  value: unknown,
+): CheckResult<import('@sinclair/typebox').Static<T>> {
+  if (compiledChecker(schema).Check(value)) return { ok: true, value };
+  return { ok: false, errors: schemaViolations(schema, value) };
+}

@@ -1,0 +1,28 @@
+/** The limits a server advertises in its capabilities document and enforces. */
+export interface BatchLimits {
+  /** Most inner requests in one envelope (at least 20). */
+  readonly maxRequests: number;
+  /** Most bytes in the outer request body. */
+  readonly maxBodyBytes: number;
+  /** Deepest JSON nesting of the whole envelope (objects and arrays). */
+  readonly maxJsonDepth: number;
+  /** Most inner requests running at once within one batch. */
+  readonly maxConcurrency: number;
+  /** Time one inner request may take before it answers 504. */
+  readonly requestTimeoutMs: number;
+  /** Time a whole batch may take before unfinished items answer 504 and unstarted ones 424. */
+  readonly batchTimeoutMs: number;
+}
+
+/** Limits a server uses when it is configured with none; `maxRequests` never goes below 20. */
+export const DEFAULT_LIMITS: BatchLimits = Object.freeze({
+  maxRequests: 100,
+  maxBodyBytes: 1_048_576,
+  maxJsonDepth: 64,
+  maxConcurrency: 16,
+  requestTimeoutMs: 10_000,
+  batchTimeoutMs: 30_000,
+});
+
+/** The smallest `maxRequests` a conforming server may advertise. */
+export const MIN_MAX_REQUESTS = 20;

@@ -1,0 +1,163 @@
+import { BODYLESS_METHODS } from '../constants/methods.js';
+import { toPointer } from '../json-pointer.js';
+import { mayHoldReferences, scanTemplate } from '../references.js';
+import type { Violation } from '../violation.js';
+import { checkHeaderName, checkHeaderValue } from './header-rules.js';
+import { checkInnerUrl } from './url-rules.js';
+
+/** What the semantic rules need to know about the whole envelope. */
+export interface EnvelopeIndex {
+  /** Each id to the position of its first request. */
+  readonly positions: ReadonlyMap<string, number>;
+  /** Whether the server supports `atomicityGroup`. */
+  readonly atomicity: boolean;
+}
+
+/** Violations of one inner request plus the indices it depends on (dependsOn and references). */
+export interface RequestCheck {
+  readonly violations: Violation[];
+  readonly dependencies: number[];
+  readonly referencing: boolean;
+}
+
+type Record_ = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record_ {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Classifies a dependency or reference target: an earlier index, or why it is not allowed. */
+function earlierIndex(
+  target: string,
+  ownIndex: number,
+  index: EnvelopeIndex,
+): number | 'self' | 'forward' | 'unknown' {
+  const position = index.positions.get(target);
+  if (position === undefined) return 'unknown';
+  if (position === ownIndex) return 'self';
+  if (position > ownIndex) return 'forward';
+  return position;
+}
+
+const TARGET_DETAIL = {
+  self: 'names the request itself',
+  forward: 'names a later request (only earlier requests may be named, so no cycle can form)',
+  unknown: 'names no request in this batch',
+} as const;
+
+/**
+ * Checks the rules of one inner request that a schema cannot express: dependencies on earlier
+ * requests only, reference syntax and targets, url form, header names and values, body on GET/HEAD.
+ */
+export function checkInnerRequest(request: unknown, position: number, index: EnvelopeIndex): RequestCheck {
+  const violations: Violation[] = [];
+  const dependencies = new Set<number>();
+  let referencing = false;
+  if (!isRecord(request)) return { violations, dependencies: [], referencing };
+  const at = (...rest: (string | number)[]) => toPointer(['requests', position, ...rest]);
+  const addTarget = (target: string, pointer: string, kind: 'dependsOn' | 'reference') => {
+    const result = earlierIndex(target, position, index);
+    if (typeof result === 'number') dependencies.add(result);
+    else
+      violations.push({ pointer, rule: `${kind}.${result}`, detail: `"${target}" ${TARGET_DETAIL[result]}` });
+  };
+  const scan = (text: string, pointer: string): boolean => {
+    if (!mayHoldReferences(text)) return true;
+    const result = scanTemplate(text);
+    if (!result.ok) {
+      violations.push({ pointer, rule: 'reference.syntax', detail: result.detail });
+      return false;
+    }
+    for (const token of result.references) {
+      referencing = true;
+      addTarget(token.id, pointer, 'reference');
+    }
+    return true;
+  };
+
+  if (Array.isArray(request.dependsOn)) {
+    request.dependsOn.forEach((target, i) => {
+      if (typeof target === 'string') addTarget(target, at('dependsOn', i), 'dependsOn');
+    });
+  }
+
+  if (typeof request.url === 'string' && request.url !== '') {
+    const url = request.url;
+    if (scan(url, at('url'))) {
+      // A substituted value is percent-encoded, so a neutral placeholder stands for each token here.
+      const result = scanTemplate(url);
+      const literal = result.ok ? result.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('') : url;
+      const broken = checkInnerUrl(literal);
+      if (broken) violations.push({ pointer: at('url'), ...broken });
+    }
+  }
+
+  if (isRecord(request.headers)) {
+    const seen = new Map<string, string>();
+    for (const [name, value] of Object.entries(request.headers)) {
+      const pointer = at('headers', name);
+      const badName = checkHeaderName(name);
+      if (badName) violations.push({ pointer, ...badName });
+      const lower = name.toLowerCase();
+      const earlier = seen.get(lower);
+      if (earlier !== undefined) {
+        violations.push({
+          pointer,
+          rule: 'header.duplicate',
+          detail: `repeats header "${earlier}" (names are case-insensitive)`,
+        });
+      }
+      seen.set(lower, name);
+      if (typeof value === 'string') {
+        const badValue = checkHeaderValue(value);
+        if (badValue) violations.push({ pointer, ...badValue });
+        scan(value, pointer);
+      }
+    }
+  }
+
+  if (Object.hasOwn(request, 'body')) {
+    if (
+      typeof request.method === 'string' &&
+      (BODYLESS_METHODS as readonly string[]).includes(request.method)
+    ) {
+      violations.push({
+        pointer: at('body'),
+        rule: 'body.notAllowed',
+        detail: `a ${request.method} request must not have a body`,
+      });
+    }
+    scanBody(request.body, ['requests', position, 'body'], scan);
+  }
+
+  if (Object.hasOwn(request, 'atomicityGroup') && !index.atomicity) {
+    violations.push({
+      pointer: at('atomicityGroup'),
+      rule: 'atomicity.unsupported',
+      detail: 'this server does not support atomicityGroup; it must reject the batch rather than ignore it',
+    });
+  }
+
+  return { violations, dependencies: [...dependencies].sort((a, b) => a - b), referencing };
+}
+
+/** Visits every string in a body (iteratively; depth is already bounded) and scans it for tokens. */
+function scanBody(
+  body: unknown,
+  base: (string | number)[],
+  scan: (text: string, pointer: string) => boolean,
+): void {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: body, path: base }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (mayHoldReferences(value)) scan(value, toPointer(path));
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        stack.push({ value: item, path: [...path, i] });
+      });
+    } else if (isRecord(value)) {
+      for (const key of Object.keys(value)) stack.push({ value: value[key], path: [...path, key] });
+    }
+  }
+}
