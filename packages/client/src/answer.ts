@@ -1,0 +1,69 @@
+import {
+  type BatchRequest,
+  type InnerResponse,
+  isJsonMediaType,
+  PROBLEM_MEDIA_TYPE,
+  type Violation,
+  validateProblem,
+} from '@batchwire/schema';
+import { type BatchError, batchError } from './errors.js';
+
+/** Either a value or the whole-batch error that replaced it. */
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: BatchError };
+
+/** Builds a `malformed` failure outcome. */
+export function malformed(status: number, detail: string, errors: readonly Violation[] = []): Outcome<never> {
+  return { ok: false, error: batchError({ kind: 'malformed', status, detail, errors }) };
+}
+
+/** Reads the error of a non-200 outer answer: a problem when the body is a valid problem+json, else `http`. */
+export async function failureOf(response: Response): Promise<Outcome<never>> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    return { ok: false, error: batchError({ kind: 'network', cause }) };
+  }
+  const type = response.headers.get('content-type');
+  const isProblem = type !== null && type.split(';', 1)[0]!.trim().toLowerCase() === PROBLEM_MEDIA_TYPE;
+  if (isProblem || isJsonMediaType(type)) {
+    const parsed = parseJson(text);
+    const checked = parsed.ok ? validateProblem(parsed.value) : undefined;
+    if (checked?.ok) {
+      return {
+        ok: false,
+        error: batchError({ kind: 'problem', status: response.status, problem: checked.value }),
+      };
+    }
+  }
+  return { ok: false, error: batchError({ kind: 'http', status: response.status, body: text }) };
+}
+
+/** The media type of a Content-Type value, lower case, without parameters (`""` when absent). */
+export function mediaTypeOf(contentType: string | null): string {
+  return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
+}
+
+/** Parses JSON text without throwing. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Checks that an inner response answers the request at `index` (the spec echoes ids in request
+ * order); returns the reason when it does not.
+ */
+export function mismatch(envelope: BatchRequest, index: number, response: InnerResponse): string | undefined {
+  const request = envelope.requests[index];
+  if (request === undefined) return `index ${index} is outside the batch of ${envelope.requests.length}`;
+  if (request.id !== response.id) {
+    return `response at index ${index} has id "${response.id}" but the request there has id "${request.id}"`;
+  }
+  return undefined;
+}

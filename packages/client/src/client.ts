@@ -1,0 +1,58 @@
+import type { Capabilities } from '@batchwire/schema';
+import { type AutoBatchOptions, type AutoFetch, createAutoFetch } from './auto-batch.js';
+import { type Batch, type BatchSettings, createBatch } from './batch.js';
+import { cachedCapabilities } from './capabilities.js';
+import type { ClientContext, FetchLike } from './context.js';
+import { type RetryOptions, retryPolicy } from './retry.js';
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** The batch endpoint, e.g. `https://api.example.com/batch`. */
+  readonly url: string;
+  /** Outer headers sent with every batch (for example `Authorization`); they apply to every inner call. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The fetch to use; the global `fetch` by default. */
+  readonly fetch?: FetchLike;
+  /** Settings of `client.fetch` auto-batching. */
+  readonly autoBatch?: AutoBatchOptions;
+  /** Default retry of whole batches after network failures (off unless set). */
+  readonly retry?: boolean | RetryOptions;
+}
+
+/** A Batchwire client bound to one batch endpoint. */
+export interface Client {
+  /** The batch endpoint url. */
+  readonly url: string;
+  /** Starts an explicit batch: queue calls, then `send()` or `stream()`. */
+  batch(settings?: BatchSettings): Batch;
+  /** One call, coalesced with the other calls of the same tick (or window) into one batch. */
+  readonly fetch: AutoFetch;
+  /** The server's capabilities document, read once (rejects with a `BatchError`). */
+  capabilities(): Promise<Capabilities>;
+}
+
+/** Creates a client for the batch endpoint at `options.url`. */
+export function createClient(options: ClientOptions): Client {
+  const context: ClientContext = {
+    url: options.url,
+    headers: { ...options.headers },
+    // Called through a closure so a browser's fetch is never invoked with a foreign `this`.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+  };
+  const capabilities = cachedCapabilities(context);
+  return {
+    url: options.url,
+    batch: (settings) => createBatch({ context, capabilities, retry: options.retry }, settings),
+    fetch: createAutoFetch({
+      context,
+      capabilities,
+      retry: retryPolicy(options.retry),
+      options: options.autoBatch ?? {},
+    }),
+    capabilities: async () => {
+      const described = await capabilities();
+      if (!described.ok) throw described.error;
+      return described.value;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { type BatchRequest, type Capabilities, PROBLEM_TYPES } from '@batchwire/schema';
+import type { Outcome } from './answer.js';
+import type { ClientContext } from './context.js';
+import type { ItemSink } from './read-answer.js';
+import type { BatchResult } from './result.js';
+import { type PostOptions, postBatch } from './transport.js';
+
+/** Retry of a whole batch after a network failure, made safe by its Idempotency-Key. */
+export interface RetryOptions {
+  /** How many times to send again after the first attempt (default 2). */
+  readonly retries?: number;
+  /** Wait before the first retry, doubled each time (default 100 ms). */
+  readonly delayMs?: number;
+}
+
+/** Retry settings with defaults filled in. */
+export type RetryPolicy = Required<RetryOptions>;
+
+/** Fills in retry defaults; `true` means the defaults, `false` or `undefined` no retry. */
+export function retryPolicy(option: boolean | RetryOptions | undefined): RetryPolicy | undefined {
+  if (option === undefined || option === false) return undefined;
+  const given = option === true ? {} : option;
+  return { retries: Math.max(0, given.retries ?? 2), delayMs: Math.max(0, given.delayMs ?? 100) };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function retryable(outcome: Outcome<unknown>): 'network' | 'in-progress' | undefined {
+  if (outcome.ok) return undefined;
+  const { error } = outcome;
+  if (error.kind === 'network') return 'network';
+  // The first attempt is still running on the server: asking again later cannot run anything twice.
+  if (error.kind === 'problem' && error.problem.type === PROBLEM_TYPES.idempotencyInProgress)
+    return 'in-progress';
+  return undefined;
+}
+
+/**
+ * Sends a batch, and with a policy sends it again (same envelope, same Idempotency-Key) only after
+ * a network failure or a 409 "in progress", and only to a server that advertises idempotency, so a
+ * batch that did run is replayed by the server rather than run twice. Never a blind re-send.
+ */
+export async function sendWithRetry(
+  context: ClientContext,
+  envelope: BatchRequest,
+  options: PostOptions,
+  policy: RetryPolicy | undefined,
+  capabilities: () => Promise<Outcome<Capabilities>>,
+  sink: ItemSink,
+): Promise<Outcome<BatchResult[]>> {
+  let outcome = await postBatch(context, envelope, options, sink);
+  if (policy === undefined || options.idempotencyKey === undefined) return outcome;
+  let lastFailure = outcome;
+  for (let retry = 0; retry < policy.retries; retry++) {
+    const reason = retryable(lastFailure);
+    if (reason === undefined) return lastFailure;
+    await sleep(policy.delayMs * 2 ** retry);
+    if (reason === 'network') {
+      const described = await capabilities();
+      // Unknown support: do not re-send blindly; try to learn it again on the next round.
+      if (!described.ok) continue;
+      if (!described.value.features.idempotency) return lastFailure;
+    }
+    outcome = await postBatch(context, envelope, options, sink);
+    lastFailure = outcome;
+  }
+  return outcome;
+}
