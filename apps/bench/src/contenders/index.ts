@@ -1,0 +1,17 @@
+import { batchwireGateway, batchwireInProcess } from './batchwire.js';
+import { batchRequest, expressBatch, multifetch } from './peers.js';
+import { http2Multiplexed, separateKeepAlive } from './separate.js';
+import type { Contender } from './types.js';
+
+/** Every contender, in the order the table lists them. */
+export const CONTENDERS: readonly Contender[] = [
+  batchwireInProcess,
+  batchwireGateway,
+  expressBatch,
+  batchRequest,
+  multifetch,
+  separateKeepAlive,
+  http2Multiplexed,
+];
+
+export type { BatchContender, Contender, ContenderId, HttpCall, SeparateContender } from './types.js';

@@ -1,0 +1,87 @@
+import type { BenchResult, CaseResult } from './run.js';
+
+/** One of the engine's performance targets from issue 7, with what the run measured. */
+export interface GoalCheck {
+  readonly goal: string;
+  readonly measured: string;
+  /** null when the run did not measure it (quick mode, or a contender left out). */
+  readonly met: boolean | null;
+}
+
+const MIB = 2 ** 20;
+
+/** Looks up one case of a run. */
+export function findCase(
+  result: BenchResult,
+  contender: string,
+  n: number,
+  workload = 'get',
+): CaseResult | undefined {
+  return result.cases.find((c) => c.contender === contender && c.n === n && c.workload === workload);
+}
+
+/** Sub-requests/s of `a` over `b` at N (GET), or null when either was not measured. */
+export function throughputRatio(
+  result: BenchResult,
+  a: string,
+  b: string,
+  n: number,
+  workload = 'get',
+): number | null {
+  const x = findCase(result, a, n, workload)?.subRequestsPerSecond;
+  const y = findCase(result, b, n, workload)?.subRequestsPerSecond;
+  return x == null || y == null || y === 0 ? null : x / y;
+}
+
+function ratioGoal(result: BenchResult, goal: string, a: string, b: string, min: number): GoalCheck {
+  const ratios = [100, 1000].map((n) => ({ n, ratio: throughputRatio(result, a, b, n) }));
+  const measured = ratios
+    .map(({ n, ratio }) => `N=${n}: ${ratio === null ? 'n/a' : `${ratio.toFixed(2)}x`}`)
+    .join(', ');
+  const met = ratios.every((r) => r.ratio !== null) ? ratios.every((r) => (r.ratio ?? 0) >= min) : null;
+  return { goal, measured, met: result.plan.quick ? null : met };
+}
+
+/** Checks the run against the targets of issue 7 (targets for the engine, never asserted by tests). */
+export function checkGoals(result: BenchResult): GoalCheck[] {
+  const cpu = [100, 1000].map((n) => ({ n, us: findCase(result, 'batchwire', n)?.cpuUsPerSub }));
+  const stream = result.streams.find((s) => s.mode === 'ndjson');
+  const quick = result.plan.quick;
+  return [
+    ratioGoal(
+      result,
+      'Batchwire in-process >= 1.25x express-batch sub-requests/s (N=100, N=1000)',
+      'batchwire',
+      'express-batch',
+      1.25,
+    ),
+    ratioGoal(
+      result,
+      'Batchwire in-process >= 10x separate keep-alive requests (N=100, N=1000)',
+      'batchwire',
+      'separate-keepalive',
+      10,
+    ),
+    {
+      goal: 'Server CPU <= 20 µs per trivial inner request (Batchwire in-process)',
+      measured: cpu
+        .map(({ n, us }) => `N=${n}: ${us === undefined ? 'n/a' : `${us.toFixed(1)} µs`}`)
+        .join(', '),
+      met: quick || cpu.some((c) => c.us === undefined) ? null : cpu.every((c) => (c.us ?? Infinity) <= 20),
+    },
+    {
+      goal: `${result.plan.streamItems.toLocaleString('en-US')}-item NDJSON batch < 200 MiB peak server RSS`,
+      measured: stream
+        ? `${(stream.peakRssBytes / MIB).toFixed(1)} MiB${stream.error ? ` (WRONG: ${stream.error})` : ''}`
+        : 'n/a',
+      met: quick || !stream ? null : stream.error === undefined && stream.peakRssBytes < 200 * MIB,
+    },
+    ratioGoal(
+      result,
+      'Gateway >= 0.8x raw keep-alive throughput to the same upstream (N=100, N=1000)',
+      'batchwire-gateway',
+      'separate-keepalive',
+      0.8,
+    ),
+  ];
+}

@@ -1,0 +1,67 @@
+import type { ContenderId } from './contenders/types.js';
+import type { LatencyPlan } from './measure.js';
+
+/** Everything a run does, fixed before it starts. */
+export interface BenchPlan {
+  readonly quick: boolean;
+  /** Interleaved rounds: every contender is measured once per round at each N. */
+  readonly rounds: number;
+  readonly ns: readonly number[];
+  /** N of the extra POST workload (small JSON bodies) for the contenders that can send POSTs. */
+  readonly postN: number;
+  readonly latency: LatencyPlan;
+  /** Seconds of autocannon load per measurement. */
+  readonly loadSeconds: number;
+  /** The Ns the load generator runs at (quick mode exercises it at one N only). */
+  readonly loadNs: readonly number[];
+  readonly warmup: boolean;
+  readonly streamItems: number;
+  /** Also run the huge batch without NDJSON, to show what streaming saves. */
+  readonly bufferedContrast: boolean;
+  readonly only?: readonly ContenderId[];
+  /** Where to write --cpu-prof profiles of the Batchwire in-process server, when profiling. */
+  readonly cpuProfileDir?: string;
+}
+
+/** The full run: three interleaved rounds at N = 10, 100, 1000 and the 100,000-item stream. */
+export const FULL_PLAN: BenchPlan = {
+  quick: false,
+  rounds: 3,
+  ns: [10, 100, 1000],
+  postN: 100,
+  latency: { minSamples: 5, maxSamples: 60, budgetMs: 1500 },
+  loadSeconds: 5,
+  loadNs: [10, 100, 1000],
+  warmup: true,
+  streamItems: 100_000,
+  bufferedContrast: true,
+};
+
+/** CI's quick mode: every contender once, every answer checked, no speed asserted (well under a minute). */
+export const QUICK_PLAN: BenchPlan = {
+  quick: true,
+  rounds: 1,
+  ns: [10, 100, 1000],
+  postN: 100,
+  latency: { minSamples: 1, maxSamples: 1, budgetMs: 0 },
+  loadSeconds: 0.5,
+  loadNs: [10],
+  warmup: false,
+  streamItems: 2_000,
+  bufferedContrast: false,
+};
+
+/** The plan for the environment: BENCH_QUICK=1 picks quick mode; BENCH_ROUNDS and BENCH_SECONDS tune a full run. */
+export function planFromEnv(env: NodeJS.ProcessEnv): BenchPlan {
+  const base = env.BENCH_QUICK === '1' ? QUICK_PLAN : FULL_PLAN;
+  const rounds = Number(env.BENCH_ROUNDS);
+  const seconds = Number(env.BENCH_SECONDS);
+  const only = env.BENCH_ONLY?.split(',').filter(Boolean) as ContenderId[] | undefined;
+  return {
+    ...base,
+    ...(Number.isInteger(rounds) && rounds > 0 ? { rounds } : {}),
+    ...(Number.isFinite(seconds) && seconds > 0 ? { loadSeconds: seconds } : {}),
+    ...(only && only.length > 0 ? { only } : {}),
+    ...(env.BENCH_CPU_PROF ? { cpuProfileDir: env.BENCH_CPU_PROF } : {}),
+  };
+}

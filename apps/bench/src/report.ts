@@ -1,0 +1,91 @@
+import { checkGoals, throughputRatio } from './goals.js';
+import { describeMachine, type MachineInfo } from './machine.js';
+import type { BenchResult, CaseResult } from './run.js';
+
+const MIB = 2 ** 20;
+
+function num(value: number | null | undefined, digits: number): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function ratio(value: number | null): string {
+  return value === null ? '—' : `${value.toFixed(2)}x`;
+}
+
+function row(result: BenchResult, c: CaseResult): string {
+  const vsExpressBatch = throughputRatio(result, c.contender, 'express-batch', c.n, c.workload);
+  const vsSeparate = throughputRatio(result, c.contender, 'separate-keepalive', c.n, c.workload);
+  const cells = [
+    String(c.n),
+    c.workload === 'get' ? 'GET' : 'POST',
+    c.label,
+    num(c.latencyMs.median, 2),
+    num(c.latencyMs.p99, 2),
+    num(c.cpuUsPerSub, 1),
+    num(c.subRequestsPerSecond, 0),
+    ratio(vsExpressBatch),
+    ratio(vsSeparate),
+    num(c.peakRssBytes / MIB, 0),
+    c.errors.length === 0 ? 'yes' : `NO: ${c.errors[0]}`,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** The run as Markdown: the main table with ratios, the streaming runs, and the goals of issue 7. */
+export function markdownReport(result: BenchResult, machine: MachineInfo, date: Date): string {
+  const lines: string[] = [];
+  lines.push(
+    `Batchwire bench, ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC${result.plan.quick ? ' (quick mode: one run each, figures not meaningful)' : ''}`,
+  );
+  lines.push(
+    `Machine: ${describeMachine(machine)}. Client and servers share the machine; each server is its own process on 127.0.0.1.`,
+  );
+  lines.push(
+    `${result.plan.rounds} interleaved round(s); latency = one batch of N on one keep-alive connection (separate: N requests at once over a Pool of 10 / one HTTP/2 session); ` +
+      `sub-requests/s = median over rounds of ${result.plan.loadSeconds} s runs with 10 connections (autocannon; HTTP/2: 10 sessions); ` +
+      'server CPU = process.cpuUsage inside the server process(es) per inner request over the latency runs.',
+  );
+  lines.push('');
+  lines.push(
+    '| N | inner | contender | latency median (ms) | latency p99 (ms) | server CPU µs/sub | sub-requests/s | x express-batch | x separate keep-alive | peak server RSS (MiB) | correct |',
+  );
+  lines.push('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  const order = (c: CaseResult) => (c.workload === 'get' ? 0 : 1) * 1e7 + c.n;
+  const sorted = [...result.cases].sort((a, b) => order(a) - order(b));
+  for (const c of sorted) lines.push(row(result, c));
+  if (result.streams.length > 0) {
+    lines.push('');
+    lines.push(
+      '| huge batch (Batchwire in-process, fresh process) | items | time (s) | response (MiB) | server CPU µs/item | peak server RSS (MiB) | correct |',
+    );
+    lines.push('|---|---:|---:|---:|---:|---:|---|');
+    for (const s of result.streams) {
+      const label =
+        s.mode === 'ndjson' ? 'streamed, `Accept: application/x-ndjson`' : 'buffered, one JSON document';
+      lines.push(
+        `| ${label} | ${num(s.items, 0)} | ${num(s.elapsedMs / 1000, 2)} | ${num(s.responseBytes / MIB, 1)} | ${num(s.cpuUsPerItem, 1)} | ${num(s.peakRssBytes / MIB, 0)} | ${s.error ? `NO: ${s.error}` : 'yes'} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push('| goal (issue 7) | measured | met |');
+  lines.push('|---|---|---|');
+  for (const goal of checkGoals(result)) {
+    lines.push(
+      `| ${goal.goal} | ${goal.measured} | ${goal.met === null ? 'not measured' : goal.met ? 'yes' : 'NO'} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every wrong answer of the run, one line each; empty when the run's answers were all right. */
+export function correctnessFailures(result: BenchResult): string[] {
+  const failures = result.cases.flatMap((c) =>
+    c.errors.length === 0
+      ? []
+      : [`${c.label} N=${c.n} ${c.workload}: ${c.errors[0]} (${c.errors.length} in all)`],
+  );
+  for (const s of result.streams) if (s.error) failures.push(`${s.mode} batch of ${s.items}: ${s.error}`);
+  return failures;
+}
