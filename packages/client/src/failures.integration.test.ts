@@ -1,0 +1,123 @@
+import type { ServerResponse } from 'node:http';
+import { PROBLEM_TYPES } from '@batchwire/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Batch, type BatchError, createClient, isBatchError } from './index.js';
+import type { BatchResult } from './result.js';
+import { closedPort, type LocalServer, listenLocal } from './test-support/local-server.js';
+import { type ReferenceServer, startReferenceServer } from './test-support/reference-server.js';
+
+let server: ReferenceServer;
+let odd: LocalServer;
+
+/** Answers of a misbehaving batch endpoint, by path. */
+const answers: Record<string, (res: ServerResponse) => void> = {
+  '/unavailable': (res) => res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>down</h1>'),
+  '/not-json': (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"responses": ['),
+  '/wrong-shape': (res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"responses":"all good"}'),
+  '/wrong-count': (res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ responses: [], summary: { total: 0, succeeded: 0, failed: 0, skipped: 0 } })),
+  '/wrong-id': (res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        responses: [{ id: 'other', status: 200, headers: {} }],
+        summary: { total: 1, succeeded: 1, failed: 0, skipped: 0 },
+      }),
+    ),
+  '/bad-problem': (res) =>
+    res.writeHead(400, { 'content-type': 'application/problem+json' }).end('{"title":42}'),
+};
+
+beforeAll(async () => {
+  server = await startReferenceServer(['--max-requests', '20']);
+  odd = await listenLocal((req, res) => {
+    req.resume();
+    req.on('end', () => (answers[req.url ?? ''] ?? ((r: ServerResponse) => r.writeHead(404).end()))(res));
+  });
+});
+afterAll(async () => {
+  await Promise.all([server?.close(), odd?.close()]);
+});
+
+/** Sends a one-call batch to `url` with callbacks and returns which callback ran with what. */
+async function sendWithCallbacks(
+  url: string,
+  queue: (batch: Batch) => void = (batch) => void batch.get('/_conformance/echo'),
+) {
+  const batch = createClient({ url }).batch();
+  queue(batch);
+  const calls: { success?: BatchResult[]; failure?: BatchError }[] = [];
+  const returned = batch.send({
+    onSuccess: (results) => calls.push({ success: results }),
+    onFailure: (error) => calls.push({ failure: error }),
+  });
+  await expect(returned).resolves.toBeUndefined();
+  expect(calls).toHaveLength(1);
+  const rejected = await batch.send().catch((error: unknown) => error);
+  return { call: calls[0]!, rejected };
+}
+
+describe('whole-batch failures', () => {
+  it('network: a closed port calls onFailure with kind "network", and send() rejects with it', async () => {
+    const { call, rejected } = await sendWithCallbacks(`http://127.0.0.1:${await closedPort()}/batch`);
+    expect(call.failure?.kind).toBe('network');
+    expect(call.failure).toBeInstanceOf(Error);
+    expect(isBatchError(rejected)).toBe(true);
+    expect(rejected).toBe(call.failure);
+  });
+
+  it('http: a non-200 answer without a problem body gives kind "http" with status and body', async () => {
+    const { call } = await sendWithCallbacks(`${odd.origin}/unavailable`);
+    expect(call.failure).toMatchObject({ kind: 'http', status: 503, body: '<h1>down</h1>' });
+  });
+
+  it('problem: an envelope the server rejects gives kind "problem" with the problem details', async () => {
+    const { call } = await sendWithCallbacks(server.url, (batch) =>
+      batch.get('/_conformance/echo', { headers: { Authorization: 'Bearer smuggled' } }),
+    );
+    const failure = call.failure;
+    expect(failure?.kind).toBe('problem');
+    if (failure?.kind !== 'problem') return;
+    expect(failure.status).toBe(400);
+    expect(failure.problem.type).toBe(PROBLEM_TYPES.invalidEnvelope);
+    expect(failure.problem.errors?.map((e) => e.pointer)).toContain('/requests/0/headers/Authorization');
+  });
+
+  it('problem: a batch above maxRequests is a 413 naming the limit', async () => {
+    const { call } = await sendWithCallbacks(server.url, (batch) => {
+      for (let i = 0; i < 21; i++) batch.get('/_conformance/echo');
+    });
+    expect(call.failure).toMatchObject({
+      kind: 'problem',
+      status: 413,
+      problem: { limit: { name: 'maxRequests', value: 20 } },
+    });
+  });
+
+  it.each([
+    ['/not-json', /not JSON/],
+    ['/wrong-shape', /not a Batchwire batch response/],
+    ['/wrong-count', /0 responses for 1 requests/],
+    ['/wrong-id', /has id "other"/],
+  ])('malformed: %s is a clear onFailure error, not a crash', async (path, message) => {
+    const { call } = await sendWithCallbacks(`${odd.origin}${path}`);
+    const failure = call.failure;
+    expect(failure?.kind).toBe('malformed');
+    expect(failure?.message).toMatch(message);
+  });
+
+  it('http: a problem+json answer that is not a valid problem keeps its status and body', async () => {
+    const { call } = await sendWithCallbacks(`${odd.origin}/bad-problem`);
+    expect(call.failure).toMatchObject({ kind: 'http', status: 400, body: '{"title":42}' });
+  });
+
+  it('rejects every handle of a failed batch with the same error', async () => {
+    const batch = createClient({ url: `${odd.origin}/wrong-shape` }).batch();
+    const handle = batch.get('/_conformance/echo');
+    const error = await batch.send().catch((e: unknown) => e);
+    await expect(Promise.resolve(handle)).rejects.toBe(error);
+    await expect(handle.json()).rejects.toBe(error);
+  });
+});
