@@ -1,0 +1,26 @@
+import type { NamedCheck } from './check-context.js';
+import { concurrency, concurrencyLimit } from './concurrency.js';
+import { dependencyOrder } from './dependency-order.js';
+import { disconnect } from './disconnect.js';
+import { idempotencyInProgress } from './idempotency.js';
+import { isolation } from './isolation.js';
+import { maxBodyBytes, maxJsonDepth } from './limits.js';
+import { ordering } from './ordering.js';
+import { recursion } from './recursion.js';
+import { batchTimeout, requestTimeout } from './timeouts.js';
+
+/** Every named check, by the name case files use in `check.name`. */
+export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
+  concurrency,
+  'concurrency-limit': concurrencyLimit,
+  'dependency-order': dependencyOrder,
+  ordering,
+  isolation,
+  disconnect,
+  recursion,
+  'max-body-bytes': maxBodyBytes,
+  'max-json-depth': maxJsonDepth,
+  'request-timeout': requestTimeout,
+  'batch-timeout': batchTimeout,
+  'idempotency-in-progress': idempotencyInProgress,
+};

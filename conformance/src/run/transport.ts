@@ -1,0 +1,66 @@
+import { request } from 'undici';
+
+/** An HTTP request as the runner sends it. */
+export interface HttpRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array;
+  readonly signal?: AbortSignal;
+}
+
+/** An HTTP response as the runner received it (header names lower case). */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+}
+
+/** Sends one HTTP request; rejects on network failure, timeout or abort. */
+export type Transport = (req: HttpRequest, timeoutMs: number) => Promise<HttpResponse>;
+
+function withTimeout(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+/** The default transport: undici's `request`, which can send any header (Host included) and raw bytes. */
+export const undiciTransport: Transport = async (req, timeoutMs) => {
+  const response = await request(req.url, {
+    method: req.method as 'GET',
+    headers: { ...req.headers },
+    ...(req.body === undefined ? {} : { body: req.body }),
+    signal: withTimeout(req.signal, timeoutMs),
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const body = new Uint8Array(await response.body.arrayBuffer());
+  return { status: response.statusCode, headers, body };
+};
+
+/** A fetch-compatible function (the global `fetch`, undici's, or a test double that answers in-process). */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal: AbortSignal },
+) => Promise<{ status: number; headers: { forEach(fn: (value: string, name: string) => void): void }; arrayBuffer(): Promise<ArrayBuffer> }>;
+
+/** Wraps a fetch function as a transport (headers the fetch implementation forbids, such as Host, are dropped by it). */
+export function fetchTransport(fetchFn: FetchLike): Transport {
+  return async (req, timeoutMs) => {
+    const response = await fetchFn(req.url, {
+      method: req.method,
+      headers: { ...req.headers },
+      ...(req.body === undefined ? {} : { body: req.body }),
+      signal: withTimeout(req.signal, timeoutMs),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
+  };
+}
