@@ -1,0 +1,134 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  type BatchLimits,
+  DEFAULT_LIMITS,
+  FORBIDDEN_INNER_HEADERS,
+  IDEMPOTENCY_KEY_HEADER,
+  INHERITED_HEADERS,
+  INNER_REQUEST_MARKER_HEADER,
+  MIN_MAX_REQUESTS,
+} from '@batchwire/schema';
+import type { Logger } from 'pino';
+import type { IdempotencyStore } from '../idempotency/store.js';
+
+/** What `onInnerRequest` is told before an inner request is dispatched. */
+export interface InnerRequestEvent {
+  readonly index: number;
+  readonly id: string;
+  readonly method: string;
+  /** The url after references were substituted, relative to the service root. */
+  readonly url: string;
+  /** The outer (batch) request. */
+  readonly outer: IncomingMessage;
+}
+
+/** What `onInnerResponse` is told once an inner request has its outcome. */
+export interface InnerResponseEvent {
+  readonly index: number;
+  readonly id: string;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  /** False when the request never ran (skipped, failed dependency, unresolved reference). */
+  readonly executed: boolean;
+  readonly durationMs: number;
+  readonly outer: IncomingMessage;
+}
+
+/** Options of the idempotency capability. */
+export interface IdempotencyOptions {
+  /** How long a stored response is replayed (default 24 h); advertised as `idempotencyTtlMs`. */
+  readonly ttlMs?: number;
+  /** Most keys the default in-memory store keeps (default 10,000). */
+  readonly maxEntries?: number;
+  /** A shared store instead of the in-memory one. */
+  readonly store?: IdempotencyStore;
+}
+
+/** Options of `batchwire()`. */
+export interface BatchwireOptions {
+  /** Gateway mode: forward inner requests over HTTP keep-alive to this origin instead of the host app. */
+  readonly upstream?: string;
+  /** Limits advertised and enforced; anything left out takes the protocol default. */
+  readonly limits?: Partial<BatchLimits>;
+  /** More outer header names every inner request inherits (credentials and framing excluded). */
+  readonly inheritHeaders?: readonly string[];
+  /** Path prefix inner urls resolve under in the host app (default: the app root). */
+  readonly servicePath?: string;
+  /** Called before each inner request is dispatched (metrics, logging). */
+  readonly onInnerRequest?: (event: InnerRequestEvent) => void;
+  /** Called once per inner request with its outcome, in completion order. */
+  readonly onInnerResponse?: (event: InnerResponseEvent) => void;
+  /** A pino logger: one line per batch with per-item timings, and inner handler errors. */
+  readonly logger?: Logger;
+  /** The `Idempotency-Key` capability (on by default, in memory); `false` turns it off. */
+  readonly idempotency?: false | IdempotencyOptions;
+  /** Whether `Accept: application/x-ndjson` gets a streamed answer (default true). */
+  readonly streaming?: boolean;
+}
+
+/** The options with every default applied and every value checked. */
+export interface BatchwireConfig {
+  readonly limits: BatchLimits;
+  readonly inherited: readonly string[];
+  readonly servicePath: string;
+  readonly streaming: boolean;
+  readonly idempotency:
+    | { readonly ttlMs: number; readonly maxEntries: number; readonly store: IdempotencyStore | undefined }
+    | undefined;
+}
+
+const NEVER_INHERITED = new Set<string>([
+  ...FORBIDDEN_INNER_HEADERS.filter((name) => name !== 'authorization' && name !== 'cookie'),
+  'content-type',
+  'content-encoding',
+  'accept',
+  INNER_REQUEST_MARKER_HEADER.toLowerCase(),
+  IDEMPOTENCY_KEY_HEADER.toLowerCase(),
+]);
+
+function positiveInteger(name: string, value: number, minimum = 1): number {
+  if (!Number.isInteger(value) || value < minimum)
+    throw new TypeError(`batchwire: limits.${name} must be an integer >= ${minimum}, got ${value}`);
+  return value;
+}
+
+/** Applies defaults and checks the options; throws a TypeError at startup rather than misbehave later. */
+export function resolveConfig(options: BatchwireOptions): BatchwireConfig {
+  const merged = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits: BatchLimits = {
+    maxRequests: positiveInteger('maxRequests', merged.maxRequests, MIN_MAX_REQUESTS),
+    maxBodyBytes: positiveInteger('maxBodyBytes', merged.maxBodyBytes),
+    maxJsonDepth: positiveInteger('maxJsonDepth', merged.maxJsonDepth),
+    maxConcurrency: positiveInteger('maxConcurrency', merged.maxConcurrency),
+    requestTimeoutMs: positiveInteger('requestTimeoutMs', merged.requestTimeoutMs),
+    batchTimeoutMs: positiveInteger('batchTimeoutMs', merged.batchTimeoutMs),
+  };
+  const inherited = new Set<string>(INHERITED_HEADERS);
+  for (const name of options.inheritHeaders ?? []) {
+    const lower = name.toLowerCase();
+    if (NEVER_INHERITED.has(lower) || lower.startsWith('proxy-'))
+      throw new TypeError(`batchwire: "${name}" can never be inherited by inner requests`);
+    inherited.add(lower);
+  }
+  const servicePath = (options.servicePath ?? '').replace(/\/+$/, '');
+  if (servicePath !== '' && !/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/.test(servicePath))
+    throw new TypeError(
+      `batchwire: servicePath must be a path beginning with "/", got "${options.servicePath}"`,
+    );
+  const idem = options.idempotency;
+  return {
+    limits,
+    inherited: [...inherited],
+    servicePath,
+    streaming: options.streaming ?? true,
+    idempotency:
+      idem === false
+        ? undefined
+        : {
+            ttlMs: positiveInteger('idempotency.ttlMs', idem?.ttlMs ?? 86_400_000),
+            maxEntries: positiveInteger('idempotency.maxEntries', idem?.maxEntries ?? 10_000),
+            store: idem?.store,
+          },
+  };
+}

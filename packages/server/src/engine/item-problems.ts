@@ -1,0 +1,88 @@
+import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, type Problem } from '@batchwire/schema';
+import type { InnerResult } from './types.js';
+
+function problemResult(problem: Problem): InnerResult {
+  const headers: Record<string, string> = Object.create(null);
+  headers['Content-Type'] = PROBLEM_MEDIA_TYPE;
+  return { status: problem.status, headers, body: { kind: 'json', value: problem } };
+}
+
+/** 424 for a request whose dependency did not succeed. */
+export function dependencyFailed(dependencyId: string, dependencyStatus: number): InnerResult {
+  return problemResult({
+    type: PROBLEM_TYPES.dependencyFailed,
+    title: 'Dependency failed',
+    status: 424,
+    detail: `Not executed: request "${dependencyId}" it depends on finished with status ${dependencyStatus}.`,
+    dependency: dependencyId,
+  });
+}
+
+/** 424 for a request not started because of `onError: "stop"`, the batch deadline or a disconnect. */
+export function skipped(reason: string): InnerResult {
+  return problemResult({
+    type: PROBLEM_TYPES.skipped,
+    title: 'Skipped',
+    status: 424,
+    detail: `Not executed: ${reason}.`,
+  });
+}
+
+/** 424 for a reference whose pointer resolved to nothing. */
+export function unresolvedReference(id: string, pointer: string, at: string): InnerResult {
+  return problemResult({
+    type: PROBLEM_TYPES.unresolvedReference,
+    title: 'Unresolved reference',
+    status: 424,
+    detail: `Not executed: the reference \${${id}#${pointer}} in ${at} resolved to nothing in the response of "${id}".`,
+    dependency: id,
+    pointer,
+  });
+}
+
+/** 400 for a url or header value that broke a rule once references were substituted. */
+export function invalidResolved(pointer: string, rule: string, detail: string): InnerResult {
+  return problemResult({
+    type: PROBLEM_TYPES.invalidResolvedUrl,
+    title: 'Invalid request after substitution',
+    status: 400,
+    detail: `Not executed: after references were substituted, ${pointer} ${detail}.`,
+    errors: [{ pointer, detail, rule }],
+  });
+}
+
+/** 504 for an inner request that ran past its time limit or the batch deadline. */
+export function timedOut(limitName: 'requestTimeoutMs' | 'batchTimeoutMs', limitMs: number): InnerResult {
+  return problemResult({
+    type: PROBLEM_TYPES.timeout,
+    title: 'Gateway timeout',
+    status: 504,
+    detail: `The inner request did not finish within ${limitName} (${limitMs} ms).`,
+    limit: { name: limitName, value: limitMs },
+  });
+}
+
+/** 500 for an inner handler that crashed. */
+export function handlerError(detail = 'The inner request handler failed.'): InnerResult {
+  return problemResult({ type: PROBLEM_TYPES.handlerError, title: 'Handler error', status: 500, detail });
+}
+
+/** 502 for an inner request whose connection broke before it answered. */
+export function badGateway(detail: string): InnerResult {
+  return problemResult({ type: PROBLEM_TYPES.badGateway, title: 'Bad gateway', status: 502, detail });
+}
+
+/** 503 for a running inner request abandoned because the client disconnected. */
+export function abandoned(): InnerResult {
+  return problemResult({
+    type: 'about:blank',
+    title: 'Service Unavailable',
+    status: 503,
+    detail: 'Aborted: the client disconnected before this request finished.',
+  });
+}
+
+/** Any problem as an item result (e.g. recursion refused by the edge). */
+export function problemItem(problem: Problem): InnerResult {
+  return problemResult(problem);
+}

@@ -1,0 +1,128 @@
+import {
+  checkHeaderValue,
+  checkInnerUrl,
+  INNER_REQUEST_MARKER_HEADER,
+  isJsonMediaType,
+  mayHoldReferences,
+  scanTemplate,
+  toPointer,
+} from '@batchwire/schema';
+import { invalidResolved, unresolvedReference } from './item-problems.js';
+import type { ResponseView } from './response-view.js';
+import type { DispatchBody, DispatchRequest, EngineRequest, HeaderRecord, InnerResult } from './types.js';
+
+const MARKER = INNER_REQUEST_MARKER_HEADER.toLowerCase();
+
+/** Finds the response view of an earlier request by id. */
+export type ViewOf = (id: string) => ResponseView | undefined;
+
+/** Records the first reference that resolved to nothing, so the walk needs no exceptions. */
+interface Lookup {
+  readonly views: ViewOf;
+  missing: { id: string; pointer: string } | undefined;
+}
+
+function lookup(state: Lookup, id: string, pointer: string): unknown {
+  const found = state.views(id)?.lookup(pointer);
+  if (found?.found) return found.value;
+  state.missing ??= { id, pointer };
+  return '';
+}
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Substitutes tokens into text; `encode` percent-encodes each substituted value (urls). */
+function substituteText(text: string, state: Lookup, encode: boolean): string {
+  if (!mayHoldReferences(text)) return text;
+  const scan = scanTemplate(text);
+  if (!scan.ok) return text; // parseBatch already refused malformed tokens
+  let out = '';
+  for (const part of scan.parts) {
+    if (typeof part === 'string') out += part;
+    else {
+      const value = asText(lookup(state, part.id, part.pointer));
+      out += encode ? encodeURIComponent(value) : value;
+    }
+  }
+  return out;
+}
+
+/** Substitutes tokens in a body value; a string that is exactly one token keeps the value's JSON type. */
+function substituteBody(value: unknown, state: Lookup): unknown {
+  if (typeof value === 'string') {
+    if (!mayHoldReferences(value)) return value;
+    const scan = scanTemplate(value);
+    if (scan.ok && scan.parts.length === 1 && typeof scan.parts[0] !== 'string') {
+      const token = scan.parts[0]!;
+      return lookup(state, token.id, token.pointer);
+    }
+    return substituteText(value, state, false);
+  }
+  if (Array.isArray(value)) return value.map((item) => substituteBody(item, state));
+  if (value !== null && typeof value === 'object') {
+    // A null-prototype copy: a `__proto__` member stays a plain member.
+    const copy: Record<string, unknown> = Object.create(null);
+    for (const key of Object.keys(value))
+      copy[key] = substituteBody((value as Record<string, unknown>)[key], state);
+    return copy;
+  }
+  return value;
+}
+
+function encodeBody(request: EngineRequest, contentType: string | undefined, state: Lookup): DispatchBody {
+  if (!Object.hasOwn(request, 'body') || request.body === undefined) return { kind: 'none' };
+  const raw = request.body;
+  if (typeof raw === 'string' && contentType !== undefined && !isJsonMediaType(contentType)) {
+    return { kind: 'bytes', text: substituteText(raw, state, false), contentType };
+  }
+  let text = JSON.stringify(raw);
+  // Serialising first is the cheap way to learn whether any string holds a token or an escape.
+  if (text.includes('${')) text = JSON.stringify(substituteBody(raw, state));
+  return { kind: 'bytes', text, contentType: contentType ?? 'application/json' };
+}
+
+/**
+ * Builds the dispatchable form of request `index`: references substituted (424 when one resolves to
+ * nothing), url and header values re-checked (400 when a substituted value breaks a rule), headers merged.
+ */
+export function resolveRequest(
+  request: EngineRequest,
+  index: number,
+  inherited: HeaderRecord | undefined,
+  views: ViewOf,
+): DispatchRequest | InnerResult {
+  const at = (...rest: string[]) => toPointer(['requests', index, ...rest]);
+  const state: Lookup = { views, missing: undefined };
+  const unresolved = (where: string) =>
+    state.missing && unresolvedReference(state.missing.id, state.missing.pointer, where);
+  const url = substituteText(request.url, state, true);
+  if (state.missing) return unresolved(at('url'))!;
+  if (url !== request.url) {
+    const broken = checkInnerUrl(url);
+    if (broken) return invalidResolved(at('url'), broken.rule, broken.detail);
+  }
+  const headers: HeaderRecord = Object.create(null);
+  if (inherited) for (const name of Object.keys(inherited)) headers[name] = inherited[name]!;
+  let contentType: string | undefined;
+  if (request.headers) {
+    for (const name of Object.keys(request.headers)) {
+      const original = request.headers[name]!;
+      const value = substituteText(original, state, false);
+      if (state.missing) return unresolved(at('headers', name))!;
+      if (value !== original) {
+        const broken = checkHeaderValue(value);
+        if (broken) return invalidResolved(at('headers', name), broken.rule, broken.detail);
+      }
+      const lower = name.toLowerCase();
+      headers[lower] = value;
+      if (lower === 'content-type') contentType = value;
+    }
+  }
+  const body = encodeBody(request, contentType, state);
+  if (state.missing) return unresolved(at('body'))!;
+  if (body.kind === 'bytes') headers['content-type'] = body.contentType;
+  headers[MARKER] = '1';
+  return { index, id: request.id, method: request.method, url, headers, body };
+}

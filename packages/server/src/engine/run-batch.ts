@@ -1,0 +1,246 @@
+import type { ParsedBatch } from '@batchwire/schema';
+import { abandoned, dependencyFailed, handlerError, skipped, timedOut } from './item-problems.js';
+import { resolveRequest } from './resolve-request.js';
+import { type ResponseView, responseView } from './response-view.js';
+import type {
+  BatchOutcome,
+  CancelReason,
+  Dispatch,
+  DispatchContext,
+  InnerResult,
+  ItemOutcome,
+  RunBatchOptions,
+  SummaryCounts,
+} from './types.js';
+
+/** Per running item: what cancelling it needs. */
+interface Running {
+  readonly startedAt: number;
+  readonly timer: NodeJS.Timeout;
+  controller: AbortController | undefined;
+  listeners: ((reason: CancelReason) => void)[] | undefined;
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/**
+ * Runs an accepted envelope: schedules the dependency graph with at most `maxConcurrency` items in
+ * flight, resolves references, propagates 424 to dependents of failed items, applies
+ * `onError: "stop"`, the per-request timeout (504), the batch deadline (unfinished 504, unstarted
+ * 424) and client disconnect. Never rejects; outcomes come back in request order.
+ */
+export function runBatch(
+  parsed: ParsedBatch,
+  dispatch: Dispatch,
+  options: RunBatchOptions,
+): Promise<BatchOutcome> {
+  const requests = parsed.value.requests;
+  const total = requests.length;
+  const { maxConcurrency, requestTimeoutMs, batchTimeoutMs } = options.limits;
+  const stopOnError = parsed.value.options?.onError === 'stop';
+  const t0 = performance.now();
+
+  const outcomes: (ItemOutcome | undefined)[] = new Array(total);
+  const views: (ResponseView | undefined)[] = new Array(total);
+  const running: (Running | undefined)[] = new Array(total);
+  const waiting = new Int32Array(total);
+  const dependents: number[][] = Array.from({ length: total }, () => []);
+  const positions = new Map<string, number>();
+  const ready: number[] = [];
+  const summary: SummaryCounts = { total, succeeded: 0, failed: 0, skipped: 0 };
+  const settledQueue: number[] = [];
+  let readyHead = 0;
+  let inFlight = 0;
+  let settledCount = 0;
+  let halted: string | undefined; // why nothing new may start
+  let disconnected = false;
+
+  requests.forEach((request, i) => {
+    positions.set(request.id, i);
+    const deps = parsed.dependencies[i] ?? [];
+    waiting[i] = deps.length;
+    for (const d of deps) dependents[d]!.push(i);
+    if (deps.length === 0) ready.push(i);
+  });
+
+  const viewOf = (id: string): ResponseView | undefined => {
+    const i = positions.get(id);
+    if (i === undefined) return undefined;
+    const outcome = outcomes[i];
+    if (outcome === undefined) return undefined;
+    views[i] ??= responseView(outcome);
+    return views[i];
+  };
+
+  return new Promise<BatchOutcome>((resolve) => {
+    let finished = false;
+    const deadline = setTimeout(() => halt('deadline'), batchTimeoutMs);
+    const onDisconnect = () => halt('disconnect');
+    if (options.signal?.aborted) queueMicrotask(onDisconnect);
+    else options.signal?.addEventListener('abort', onDisconnect, { once: true });
+
+    function settle(i: number, result: InnerResult, executed: boolean, startedAt?: number): void {
+      if (outcomes[i] !== undefined) return;
+      const now = performance.now();
+      const outcome: ItemOutcome = {
+        index: i,
+        id: requests[i]!.id,
+        status: result.status,
+        headers: result.headers,
+        body: result.body,
+        executed,
+        startMs: startedAt === undefined ? undefined : startedAt - t0,
+        durationMs: startedAt === undefined ? 0 : now - startedAt,
+      };
+      outcomes[i] = outcome;
+      settledCount++;
+      if (!executed) summary.skipped++;
+      else if (isSuccess(result.status)) summary.succeeded++;
+      else summary.failed++;
+      settledQueue.push(i);
+      try {
+        options.onOutcome?.(outcome);
+      } catch {
+        // An observer's failure must not change the batch.
+      }
+    }
+
+    /** Propagates each settled item to its dependents, iteratively (chains may be thousands long). */
+    function drain(): void {
+      while (settledQueue.length > 0) {
+        const i = settledQueue.pop()!;
+        const outcome = outcomes[i]!;
+        const ok = isSuccess(outcome.status);
+        if (!ok && stopOnError && halted === undefined) {
+          halted = 'onError is "stop" and an earlier request failed';
+          skipUnstarted(halted);
+        }
+        for (const d of dependents[i]!) {
+          if (outcomes[d] !== undefined) continue;
+          if (!ok) settle(d, dependencyFailed(outcome.id, outcome.status), false);
+          else if (--waiting[d]! === 0) ready.push(d);
+        }
+      }
+    }
+
+    function skipUnstarted(reason: string): void {
+      for (let i = 0; i < total; i++) {
+        if (outcomes[i] === undefined && running[i] === undefined) settle(i, skipped(reason), false);
+      }
+    }
+
+    function start(i: number): void {
+      let resolved: ReturnType<typeof resolveRequest>;
+      try {
+        resolved = resolveRequest(requests[i]!, i, options.inheritedHeaders, viewOf);
+      } catch {
+        resolved = handlerError('The request could not be prepared for dispatch.');
+      }
+      if (!('method' in resolved)) {
+        settle(i, resolved, false);
+        return;
+      }
+      const startedAt = performance.now();
+      const state: Running = {
+        startedAt,
+        timer: setTimeout(() => cancel(i, 'timeout'), requestTimeoutMs),
+        controller: undefined,
+        listeners: undefined,
+      };
+      running[i] = state;
+      inFlight++;
+      const context: DispatchContext = {
+        get signal() {
+          state.controller ??= new AbortController();
+          return state.controller.signal;
+        },
+        onCancel(listener) {
+          state.listeners ??= [];
+          state.listeners.push(listener);
+        },
+      };
+      try {
+        options.onStart?.(resolved);
+      } catch {
+        // Observers never change the batch.
+      }
+      let promise: Promise<InnerResult>;
+      try {
+        promise = dispatch(resolved, context);
+      } catch {
+        promise = Promise.resolve(handlerError());
+      }
+      promise.then(
+        (result) => complete(i, result),
+        () => complete(i, handlerError()),
+      );
+    }
+
+    function release(i: number): Running | undefined {
+      const state = running[i];
+      if (state === undefined || outcomes[i] !== undefined) return undefined;
+      clearTimeout(state.timer);
+      inFlight--;
+      return state;
+    }
+
+    function complete(i: number, result: InnerResult): void {
+      const state = release(i);
+      if (state === undefined) return;
+      settle(i, result, true, state.startedAt);
+      step();
+    }
+
+    function cancel(i: number, reason: CancelReason): void {
+      const state = release(i);
+      if (state === undefined) return;
+      const result =
+        reason === 'timeout'
+          ? timedOut('requestTimeoutMs', requestTimeoutMs)
+          : reason === 'deadline'
+            ? timedOut('batchTimeoutMs', batchTimeoutMs)
+            : abandoned();
+      settle(i, result, true, state.startedAt);
+      for (const listener of state.listeners ?? []) {
+        try {
+          listener(reason);
+        } catch {
+          // A dispatcher's cleanup failure is its own.
+        }
+      }
+      state.controller?.abort(reason);
+      if (reason === 'timeout') step();
+    }
+
+    function halt(reason: 'deadline' | 'disconnect'): void {
+      if (finished) return;
+      disconnected ||= reason === 'disconnect';
+      halted = reason === 'deadline' ? 'the batch deadline passed' : 'the client disconnected';
+      for (let i = 0; i < total; i++) if (running[i] !== undefined) cancel(i, reason);
+      skipUnstarted(halted);
+      step();
+    }
+
+    function step(): void {
+      drain();
+      while (halted === undefined && inFlight < maxConcurrency && readyHead < ready.length) {
+        const i = ready[readyHead++]!;
+        if (outcomes[i] === undefined) start(i);
+        drain();
+      }
+      if (settledCount === total && !finished) {
+        finished = true;
+        clearTimeout(deadline);
+        options.signal?.removeEventListener('abort', onDisconnect);
+        resolve({
+          items: outcomes as ItemOutcome[],
+          summary,
+          durationMs: performance.now() - t0,
+          disconnected,
+        });
+      }
+    }
+
+    step();
+  });
+}

@@ -1,0 +1,78 @@
+/** A consolidated response kept for replay. */
+export interface StoredResponse {
+  /** The consolidated response's JSON text. */
+  readonly body: string;
+}
+
+/** What a store answers when a batch with an `Idempotency-Key` arrives. */
+export type IdempotencyBegin =
+  | { readonly state: 'started' }
+  | { readonly state: 'running'; readonly fingerprint: string }
+  | { readonly state: 'done'; readonly fingerprint: string; readonly response: StoredResponse };
+
+/**
+ * Where idempotent responses live. The default keeps them in memory; a shared store (Redis, SQL)
+ * implements the same three calls so that replicas replay each other's batches.
+ */
+export interface IdempotencyStore {
+  /** Claims `key` for a new run, or reports the run in progress or the stored response. */
+  begin(key: string, fingerprint: string): IdempotencyBegin | Promise<IdempotencyBegin>;
+  /** Stores the response of a finished run for `ttlMs`. */
+  complete(key: string, fingerprint: string, response: StoredResponse, ttlMs: number): void | Promise<void>;
+  /** Releases a claim whose run produced nothing worth replaying. */
+  abandon(key: string): void | Promise<void>;
+}
+
+interface Entry {
+  readonly fingerprint: string;
+  response: StoredResponse | undefined;
+  expiresAt: number;
+}
+
+/** Options of the in-memory store. */
+export interface MemoryStoreOptions {
+  /** Most keys kept (default 10,000); the oldest finished ones are evicted first. */
+  readonly maxEntries?: number;
+  /** Clock, for tests. */
+  readonly now?: () => number;
+}
+
+/** An in-memory idempotency store with a TTL per response and a bounded number of keys. */
+export function memoryIdempotencyStore(options: MemoryStoreOptions = {}): IdempotencyStore {
+  const maxEntries = options.maxEntries ?? 10_000;
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+
+  const evict = () => {
+    for (const [key, entry] of entries) {
+      if (entries.size < maxEntries) return;
+      // A running claim is never evicted: that would let its retry run a second time.
+      if (entry.response !== undefined) entries.delete(key);
+    }
+  };
+
+  return {
+    begin(key, fingerprint) {
+      const entry = entries.get(key);
+      if (entry !== undefined && (entry.response === undefined || entry.expiresAt > now())) {
+        return entry.response === undefined
+          ? { state: 'running', fingerprint: entry.fingerprint }
+          : { state: 'done', fingerprint: entry.fingerprint, response: entry.response };
+      }
+      entries.delete(key);
+      if (entries.size >= maxEntries) evict();
+      entries.set(key, { fingerprint, response: undefined, expiresAt: Number.POSITIVE_INFINITY });
+      return { state: 'started' };
+    },
+    complete(key, fingerprint, response, ttlMs) {
+      const entry = entries.get(key);
+      if (entry === undefined || entry.fingerprint !== fingerprint) return;
+      entry.response = response;
+      entry.expiresAt = now() + ttlMs;
+    },
+    abandon(key) {
+      const entry = entries.get(key);
+      if (entry !== undefined && entry.response === undefined) entries.delete(key);
+    },
+  };
+}
