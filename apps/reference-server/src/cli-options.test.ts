@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs, USAGE_EXIT_CODE } from './cli-options.js';
+
+describe('CLI flags', () => {
+  it('defaults to 127.0.0.1:3000 with fixtures and info logs', () => {
+    expect(parseCliArgs([])).toEqual({
+      kind: 'run',
+      options: { port: 3000, host: '127.0.0.1', limits: {}, fixtures: true, logLevel: 'info' },
+    });
+  });
+
+  it('reads every flag', () => {
+    const parsed = parseCliArgs([
+      '--port',
+      '0',
+      '--host',
+      '::1',
+      '--upstream',
+      'http://127.0.0.1:8080/',
+      '--max-requests',
+      '50',
+      '--max-concurrency',
+      '4',
+      '--request-timeout',
+      '2500',
+      '--batch-timeout',
+      '9000',
+      '--no-fixtures',
+      '--log-level',
+      'silent',
+    ]);
+    expect(parsed).toEqual({
+      kind: 'run',
+      options: {
+        port: 0,
+        host: '::1',
+        upstream: 'http://127.0.0.1:8080',
+        limits: { maxRequests: 50, maxConcurrency: 4, requestTimeoutMs: 2500, batchTimeoutMs: 9000 },
+        fixtures: false,
+        logLevel: 'silent',
+      },
+    });
+  });
+
+  it.each([
+    [['--port', '70000'], '--port'],
+    [['--port', 'abc'], '--port'],
+    [['--port', '-1'], '--port'],
+    [['--max-requests', '19'], '--max-requests'],
+    [['--max-concurrency', '0'], '--max-concurrency'],
+    [['--request-timeout', '1.5'], '--request-timeout'],
+    [['--upstream', 'ftp://example.test'], '--upstream'],
+    [['--upstream', 'http://127.0.0.1:8080/api'], '--upstream'],
+    [['--upstream', 'http://user:pw@127.0.0.1:8080'], '--upstream'],
+    [['--upstream', 'not a url'], '--upstream'],
+    [['--log-level', 'loud'], '--log-level'],
+    [['--bogus'], '--bogus'],
+    [['extra'], 'too many arguments'],
+  ])('refuses %j with exit code 2 and a message naming "%s"', (args, name) => {
+    const parsed = parseCliArgs(args);
+    expect(parsed.kind).toBe('exit');
+    if (parsed.kind !== 'exit') return;
+    expect(parsed.code).toBe(USAGE_EXIT_CODE);
+    expect(parsed.stderr).toContain(name);
+  });
+
+  it('prints help and exits 0 for --help', () => {
+    const parsed = parseCliArgs(['--help']);
+    expect(parsed).toMatchObject({ kind: 'exit', code: 0 });
+    if (parsed.kind === 'exit') expect(parsed.stdout).toContain('--upstream <origin>');
+  });
+});

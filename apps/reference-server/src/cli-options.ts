@@ -1,0 +1,146 @@
+import { type BatchLimits, MIN_MAX_REQUESTS } from '@batchwire/schema';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+
+/** Log levels the CLI accepts (pino's). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** One of the accepted log levels. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What the command line asked for. */
+export interface CliOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly upstream?: string;
+  readonly limits: Partial<BatchLimits>;
+  readonly fixtures: boolean;
+  readonly logLevel: LogLevel;
+}
+
+/** The outcome of parsing the command line: options to run with, or an exit code and text to print. */
+export type CliParse =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'exit'; readonly code: number; readonly stdout: string; readonly stderr: string };
+
+/** Exit code for invalid flags (as for most Unix tools). */
+export const USAGE_EXIT_CODE = 2;
+
+function integer(min: number, max: number): (value: string) => number {
+  return (value) => {
+    if (!/^[0-9]+$/.test(value)) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}.`);
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected an integer from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+/** Accepts an http(s) origin only (no path, query, fragment or credentials); returns it normalised. */
+export function parseUpstream(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected an origin such as http://127.0.0.1:8080.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError('the upstream must use http: or https:.');
+  }
+  if (
+    url.username !== '' ||
+    url.password !== '' ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== ''
+  ) {
+    throw new InvalidArgumentError(
+      'expected an origin only (scheme, host and port), without path, query or credentials.',
+    );
+  }
+  return url.origin;
+}
+
+const MAX_MS = 24 * 60 * 60 * 1000;
+
+function program(): Command {
+  return new Command()
+    .name('batchwire-server')
+    .description('The Batchwire reference server: demo blogs API, conformance fixtures and POST /batch.')
+    .option('--port <n>', 'port to listen on (0 = any free port)', integer(0, 65_535), 3000)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--upstream <origin>', 'gateway mode: forward inner requests to this origin', parseUpstream)
+    .option(
+      '--max-requests <n>',
+      `most inner requests per batch (at least ${MIN_MAX_REQUESTS})`,
+      integer(MIN_MAX_REQUESTS, 1_000_000),
+    )
+    .option('--max-concurrency <n>', 'most inner requests running at once per batch', integer(1, 10_000))
+    .option(
+      '--request-timeout <ms>',
+      'time one inner request may take before it answers 504',
+      integer(1, MAX_MS),
+    )
+    .option('--batch-timeout <ms>', 'time a whole batch may take', integer(1, MAX_MS))
+    .option('--no-fixtures', 'do not mount the conformance fixtures at /_conformance')
+    .addOption(
+      new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('info'),
+    )
+    .helpOption('-h, --help', 'show this help')
+    .allowExcessArguments(false)
+    .exitOverride();
+}
+
+interface RawOptions {
+  port: number;
+  host: string;
+  upstream?: string;
+  maxRequests?: number;
+  maxConcurrency?: number;
+  requestTimeout?: number;
+  batchTimeout?: number;
+  fixtures: boolean;
+  logLevel: LogLevel;
+}
+
+function toOptions(raw: RawOptions): CliOptions {
+  const limits: { -readonly [K in keyof BatchLimits]?: BatchLimits[K] } = {};
+  if (raw.maxRequests !== undefined) limits.maxRequests = raw.maxRequests;
+  if (raw.maxConcurrency !== undefined) limits.maxConcurrency = raw.maxConcurrency;
+  if (raw.requestTimeout !== undefined) limits.requestTimeoutMs = raw.requestTimeout;
+  if (raw.batchTimeout !== undefined) limits.batchTimeoutMs = raw.batchTimeout;
+  return {
+    port: raw.port,
+    host: raw.host,
+    ...(raw.upstream === undefined ? {} : { upstream: raw.upstream }),
+    limits,
+    fixtures: raw.fixtures,
+    logLevel: raw.logLevel,
+  };
+}
+
+/** Parses the CLI arguments (without `node` and the script); never exits the process itself. */
+export function parseCliArgs(args: readonly string[]): CliParse {
+  let stdout = '';
+  let stderr = '';
+  const command = program().configureOutput({
+    writeOut: (text) => {
+      stdout += text;
+    },
+    writeErr: (text) => {
+      stderr += text;
+    },
+  });
+  try {
+    command.parse([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const code = error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+      if (code !== 0 && !stderr.includes('--help'))
+        stderr += "Run 'batchwire-server --help' for the flags.\n";
+      return { kind: 'exit', code, stdout, stderr };
+    }
+    throw error;
+  }
+  return { kind: 'run', options: toOptions(command.opts<RawOptions>()) };
+}

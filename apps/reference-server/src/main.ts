@@ -1,0 +1,56 @@
+import { pino } from 'pino';
+import { BATCH_PATH, createReferenceApp } from './app.js';
+import { parseCliArgs } from './cli-options.js';
+import { DEFAULT_SHUTDOWN_GRACE_MS, listeningLine, type RunningServer, startServer } from './lifecycle.js';
+
+/** Exit code when the server cannot start (port taken, host unknown). */
+export const START_FAILURE_EXIT_CODE = 1;
+
+function describeListenError(error: unknown, host: string, port: number): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'EADDRINUSE')
+    return `port ${port} on ${host} is already in use (try --port 0 for any free port)`;
+  if (code === 'EACCES') return `not allowed to listen on ${host}:${port}`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on host ${host}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function onShutdownSignal(running: RunningServer, logger: pino.Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, letting running batches finish');
+    void running.shutdown(DEFAULT_SHUTDOWN_GRACE_MS).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Runs the CLI: parses flags, starts the server, prints one line once listening, stops on signals. */
+export async function main(args: readonly string[]): Promise<void> {
+  const parsed = parseCliArgs(args);
+  if (parsed.kind === 'exit') {
+    process.stdout.write(parsed.stdout);
+    process.stderr.write(parsed.stderr);
+    process.exit(parsed.code);
+  }
+  const { options } = parsed;
+  const logger = pino({ level: options.logLevel }, pino.destination({ dest: 2, sync: true }));
+  const app = createReferenceApp({
+    limits: options.limits,
+    fixtures: options.fixtures,
+    logger,
+    ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
+  });
+  let running: RunningServer;
+  try {
+    running = await startServer(app, options.host, options.port);
+  } catch (error) {
+    process.stderr.write(`batchwire-server: ${describeListenError(error, options.host, options.port)}\n`);
+    process.exit(START_FAILURE_EXIT_CODE);
+  }
+  onShutdownSignal(running, logger);
+  process.stdout.write(`${listeningLine(running.origin, BATCH_PATH)}\n`);
+  if (options.upstream !== undefined) logger.info({ upstream: options.upstream }, 'gateway mode');
+}
