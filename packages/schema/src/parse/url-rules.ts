@@ -34,7 +34,7 @@ export function checkInnerUrl(url: string): RuleBreak | undefined {
   for (let i = 0; i < url.length; i++) {
     const char = url[i]!;
     if (char === '#') return { rule: 'url.fragment', detail: 'must not contain a fragment ("#")' };
-    if (!PATH_CHAR.test(char) && !(i > pathEnd && QUERY_EXTRA.has(char))) {
+    if (!PATH_CHAR.test(char) && !(i >= pathEnd && QUERY_EXTRA.has(char))) {
       return { rule: 'url.character', detail: `must not contain ${describe(char)}` };
     }
     if (char === '%') {
