@@ -71,11 +71,14 @@ async function startServers(
     const config = upstream === undefined ? { kind, maxBatch } : { kind, maxBatch, upstream };
     servers.set(kind, await startServerProcess(config, profile));
   };
-  if (kinds.has('upstream')) await start('upstream');
-  for (const kind of kinds) {
-    if (kind === 'upstream') continue;
-    await start(kind, kind === 'batchwire-gateway' ? servers.get('upstream')?.url : undefined);
-  }
+  // Everything but the gateway starts at once; the gateway needs the upstream's port first.
+  const upstreamFirst = kinds.has('upstream') ? start('upstream') : Promise.resolve();
+  const others = [...kinds]
+    .filter((kind) => kind !== 'upstream' && kind !== 'batchwire-gateway')
+    .map((kind) => start(kind));
+  await upstreamFirst;
+  if (kinds.has('batchwire-gateway')) await start('batchwire-gateway', servers.get('upstream')?.url);
+  await Promise.all(others);
   return servers;
 }
 
