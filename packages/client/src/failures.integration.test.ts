@@ -30,11 +30,31 @@ const answers: Record<string, (res: ServerResponse) => void> = {
     res.writeHead(400, { 'content-type': 'application/problem+json' }).end('{"title":42}'),
 };
 
+/** NDJSON answers of a misbehaving streaming endpoint, by path (its GET advertises streaming). */
+const streams: Record<string, string> = {
+  '/stream-no-index': '{"id":"1","status":200,"headers":{}}\n',
+  '/stream-no-summary': '{"id":"1","index":0,"status":200,"headers":{}}\n',
+  '/stream-wrong-id':
+    '{"id":"9","index":0,"status":200,"headers":{}}\n{"summary":{"total":1,"succeeded":1,"failed":0,"skipped":0}}\n',
+  '/stream-garbage': 'not json at all\n',
+};
+
 beforeAll(async () => {
   server = await startReferenceServer(['--max-requests', '20']);
+  const capabilities = await (await fetch(server.url)).text();
   odd = await listenLocal((req, res) => {
     req.resume();
-    req.on('end', () => (answers[req.url ?? ''] ?? ((r: ServerResponse) => r.writeHead(404).end()))(res));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const stream = streams[path];
+      if (stream !== undefined && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(capabilities);
+      } else if (stream !== undefined) {
+        res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(stream);
+      } else {
+        (answers[path] ?? ((r: ServerResponse) => r.writeHead(404).end()))(res);
+      }
+    });
   });
 });
 afterAll(async () => {
@@ -120,4 +140,32 @@ describe('whole-batch failures', () => {
     await expect(Promise.resolve(handle)).rejects.toBe(error);
     await expect(handle.json()).rejects.toBe(error);
   });
+
+  it.each([
+    ['/stream-no-index', /line 1 is not a Batchwire stream record/],
+    ['/stream-no-summary', /without its summary line/],
+    ['/stream-wrong-id', /has id "9"/],
+    ['/stream-garbage', /line 1 is not JSON/],
+  ])(
+    'malformed: the streamed answer %s throws a malformed BatchError from the loop',
+    async (path, message) => {
+      const batch = createClient({ url: `${odd.origin}${path}` }).batch();
+      const handle = batch.get('/_conformance/echo');
+      const yielded: string[] = [];
+      const error = await (async () => {
+        for await (const result of batch.stream()) yielded.push(result.id);
+      })().catch((e: unknown) => e);
+      expect(isBatchError(error) && error.kind).toBe('malformed');
+      expect((error as Error).message).toMatch(message);
+      await expect(batch.send()).rejects.toBe(error);
+      if (path === '/stream-no-summary') {
+        // A result that arrived before the answer broke is still delivered.
+        expect(yielded).toEqual(['1']);
+        expect((await handle).status).toBe(200);
+      } else {
+        expect(yielded).toEqual([]);
+        await expect(Promise.resolve(handle)).rejects.toBe(error);
+      }
+    },
+  );
 });

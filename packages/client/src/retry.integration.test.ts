@@ -1,7 +1,7 @@
 import { IDEMPOTENCY_KEY_HEADER } from '@batchwire/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from './index.js';
-import { type RecordingProxy, startProxy } from './test-support/proxy.js';
+import { type ProxyOptions, type RecordingProxy, startProxy } from './test-support/proxy.js';
 import { type ReferenceServer, startReferenceServer } from './test-support/reference-server.js';
 
 let server: ReferenceServer;
@@ -20,8 +20,14 @@ async function counter(name: string): Promise<number> {
 
 const posts = (proxy: RecordingProxy) => proxy.seen.filter((r) => r.method === 'POST');
 
-async function withProxy<T>(drops: number, run: (proxy: RecordingProxy) => Promise<T>): Promise<T> {
-  const proxy = await startProxy(server.origin, { dropPostAnswers: drops });
+async function withProxy<T>(
+  drops: number | ProxyOptions,
+  run: (proxy: RecordingProxy) => Promise<T>,
+): Promise<T> {
+  const proxy = await startProxy(
+    server.origin,
+    typeof drops === 'number' ? { dropPostAnswers: drops } : drops,
+  );
   try {
     return await run(proxy);
   } finally {
@@ -45,6 +51,22 @@ describe('safe retries', () => {
       expect(keys[1]).toBe(keys[0]);
       expect(sent[1]!.body).toBe(sent[0]!.body);
       expect(await counter('retried')).toBe(1);
+    });
+  });
+
+  it('waits out a 409 "in progress" while the first attempt still runs, then gets the replay', async () => {
+    await withProxy({ dropPostRequests: 1 }, async (proxy) => {
+      const client = createClient({ url: `${proxy.origin}/batch`, retry: { retries: 6, delayMs: 50 } });
+      const batch = client.batch();
+      batch.post('/_conformance/counters/in-progress');
+      batch.get('/_conformance/delay/600');
+      const results = await batch.send();
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      expect(results[0]!.body).toMatchObject({ value: 1 });
+      const sent = posts(proxy);
+      expect(sent.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(sent.map((r) => r.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()])).size).toBe(1);
+      expect(await counter('in-progress')).toBe(1);
     });
   });
 

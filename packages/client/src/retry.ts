@@ -50,19 +50,17 @@ export async function sendWithRetry(
 ): Promise<Outcome<BatchResult[]>> {
   let outcome = await postBatch(context, envelope, options, sink);
   if (policy === undefined || options.idempotencyKey === undefined) return outcome;
-  let lastFailure = outcome;
   for (let retry = 0; retry < policy.retries; retry++) {
-    const reason = retryable(lastFailure);
-    if (reason === undefined) return lastFailure;
+    const reason = retryable(outcome);
+    if (reason === undefined) return outcome;
     await sleep(policy.delayMs * 2 ** retry);
     if (reason === 'network') {
       const described = await capabilities();
       // Unknown support: do not re-send blindly; try to learn it again on the next round.
       if (!described.ok) continue;
-      if (!described.value.features.idempotency) return lastFailure;
+      if (!described.value.features.idempotency) return outcome;
     }
     outcome = await postBatch(context, envelope, options, sink);
-    lastFailure = outcome;
   }
   return outcome;
 }

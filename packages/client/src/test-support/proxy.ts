@@ -13,6 +13,8 @@ export interface SeenRequest {
 export interface ProxyOptions {
   /** Forward this many POSTs, then drop the client's connection instead of answering. */
   readonly dropPostAnswers?: number;
+  /** Drop the client's connection as soon as this many POSTs arrive, still forwarding them. */
+  readonly dropPostRequests?: number;
   /** Rewrite a JSON answer to a GET (e.g. to change the capabilities document). */
   readonly rewriteGet?: (body: unknown) => unknown;
 }
@@ -27,6 +29,7 @@ export interface RecordingProxy extends LocalServer {
 export async function startProxy(target: string, options: ProxyOptions = {}): Promise<RecordingProxy> {
   const seen: SeenRequest[] = [];
   let dropsLeft = options.dropPostAnswers ?? 0;
+  let earlyDropsLeft = options.dropPostRequests ?? 0;
   const local = await listenLocal(async (req, res) => {
     const body = await readBody(req);
     const method = req.method ?? 'GET';
@@ -38,12 +41,18 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
         headers.set(name, value);
       }
     }
+    if (method === 'POST' && earlyDropsLeft > 0) {
+      // The client hears nothing while the server is still working on the batch.
+      earlyDropsLeft--;
+      req.socket.destroy();
+    }
     const upstream = await fetch(new URL(path, target), {
       method,
       headers,
       ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
     });
     let text = await upstream.text();
+    if (req.socket.destroyed) return;
     if (method === 'POST' && dropsLeft > 0) {
       // The server did the work and answered; the client never hears it.
       dropsLeft--;
