@@ -3,13 +3,19 @@
  * against a batch endpoint, and render the report.
  * @packageDocumentation
  */
-export { Case, CASE_ID_PATTERN, CheckCase, REQUIREMENT_ID_PATTERN, StepCase } from './case/case.js';
+export { CASE_ID_PATTERN, Case, CheckCase, REQUIREMENT_ID_PATTERN, StepCase } from './case/case.js';
 export { CASE_SCHEMA_ID, caseSchemaText, generateCaseSchema, validateCaseShape } from './case/case-schema.js';
 export { CheckRef } from './case/check-ref.js';
 export { BodySchemaName, Expectation } from './case/expectation.js';
 export { Feature } from './case/feature.js';
-export { Level, LEVEL_ORDER } from './case/level.js';
-export { type CaseFileProblem, expectedCaseId, type LoadedCases, loadCases, semanticProblems } from './case/load-cases.js';
+export { LEVEL_ORDER, Level } from './case/level.js';
+export {
+  type CaseFileProblem,
+  expectedCaseId,
+  type LoadedCases,
+  loadCases,
+  semanticProblems,
+} from './case/load-cases.js';
 export { Step } from './case/step.js';
 export { Repeat, StepRequest } from './case/step-request.js';
 export type { CheckContext, NamedCheck } from './checks/check-context.js';
@@ -29,4 +35,11 @@ export { type Canary, type CanaryHit, startCanary } from './run/canary.js';
 export { type Evidence, maskHeaders, VOLATILE_HEADERS } from './run/evidence.js';
 export { harnessError, isHarnessError } from './run/harness-error.js';
 export { type ConformanceOptions, exitCodeOf, runConformance } from './run/run-conformance.js';
-export { type FetchLike, fetchTransport, type HttpRequest, type HttpResponse, type Transport, undiciTransport } from './run/transport.js';
+export {
+  type FetchLike,
+  fetchTransport,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+  undiciTransport,
+} from './run/transport.js';

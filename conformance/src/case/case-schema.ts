@@ -17,7 +17,9 @@ export function caseSchemaText(): string {
 }
 
 /** Validates a parsed case file against the case schema, listing every violation with its pointer. */
-export function validateCaseShape(value: unknown): { ok: true; value: Case } | { ok: false; errors: Violation[] } {
+export function validateCaseShape(
+  value: unknown,
+): { ok: true; value: Case } | { ok: false; errors: Violation[] } {
   const result = checkAgainst(Case, value);
   return result.ok ? { ok: true, value: result.value } : { ok: false, errors: result.errors };
 }

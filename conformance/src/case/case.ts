@@ -25,7 +25,7 @@ const meta = {
   }),
   unlessFeature: Type.Optional(Feature),
   canary: Type.Optional(
-    Type.Boolean({ description: 'Fail if the server contacts the runner\'s loopback canary ({{canary}})' }),
+    Type.Boolean({ description: "Fail if the server contacts the runner's loopback canary ({{canary}})" }),
   ),
 };
 

@@ -21,7 +21,8 @@ export const Expectation = Type.Object(
     ),
     headers: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
-        description: 'Matcher per header name (names are case-insensitive); {"$absent": true} for a missing header',
+        description:
+          'Matcher per header name (names are case-insensitive); {"$absent": true} for a missing header',
       }),
     ),
     format: Type.Optional(
@@ -30,7 +31,9 @@ export const Expectation = Type.Object(
       }),
     ),
     schema: Type.Optional(BodySchemaName),
-    body: Type.Optional(Type.Unknown({ description: 'Matcher for the parsed body (see the matcher language)' })),
+    body: Type.Optional(
+      Type.Unknown({ description: 'Matcher for the parsed body (see the matcher language)' }),
+    ),
   },
   { additionalProperties: false, description: 'Expectations on one response' },
 );

@@ -13,7 +13,9 @@ export interface CaseFileProblem {
 }
 
 /** The cases of a directory, or every problem found in its files. */
-export type LoadedCases = { readonly ok: true; readonly cases: Case[] } | { readonly ok: false; readonly files: CaseFileProblem[] };
+export type LoadedCases =
+  | { readonly ok: true; readonly cases: Case[] }
+  | { readonly ok: false; readonly files: CaseFileProblem[] };
 
 function listJsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -33,7 +35,8 @@ export function expectedCaseId(root: string, file: string): string {
 /** Checks what the schema cannot: the id matches the path, matchers are well-formed, named checks exist. */
 export function semanticProblems(testCase: Case, expectedId?: string): string[] {
   const problems: string[] = [];
-  if (expectedId !== undefined && testCase.id !== expectedId) problems.push(`id "${testCase.id}" must be "${expectedId}" (its path)`);
+  if (expectedId !== undefined && testCase.id !== expectedId)
+    problems.push(`id "${testCase.id}" must be "${expectedId}" (its path)`);
   if ('check' in testCase) {
     if (!NAMED_CHECKS[testCase.check.name]) problems.push(`unknown named check "${testCase.check.name}"`);
     return problems;
@@ -42,7 +45,10 @@ export function semanticProblems(testCase: Case, expectedId?: string): string[] 
     if ((step.expect === undefined) === (step.expectAnyOf === undefined)) {
       problems.push(`/steps/${i}: needs exactly one of expect and expectAnyOf`);
     }
-    if (step.request.raw !== undefined && (step.request.body !== undefined || step.request.repeat !== undefined)) {
+    if (
+      step.request.raw !== undefined &&
+      (step.request.body !== undefined || step.request.repeat !== undefined)
+    ) {
       problems.push(`/steps/${i}/request: raw cannot be combined with body or repeat`);
     }
     for (const [j, expect] of (step.expectAnyOf ?? (step.expect ? [step.expect] : [])).entries()) {
@@ -50,7 +56,8 @@ export function semanticProblems(testCase: Case, expectedId?: string): string[] 
       for (const part of ['status', 'body'] as const) {
         problems.push(...validateMatcher(expect[part], `${base}/${part}`));
       }
-      for (const [name, m] of Object.entries(expect.headers ?? {})) problems.push(...validateMatcher(m, `${base}/headers/${name}`));
+      for (const [name, m] of Object.entries(expect.headers ?? {}))
+        problems.push(...validateMatcher(m, `${base}/headers/${name}`));
     }
   });
   return problems;

@@ -3,11 +3,16 @@ import { type Static, Type } from '@sinclair/typebox';
 /** Generated inner requests appended to `body.requests` (for limits such as `maxRequests`). */
 export const Repeat = Type.Object(
   {
-    count: Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^\\{\\{[A-Za-z0-9_.]+\\}\\}$' })], {
-      description: 'How many requests: a number or a variable such as "{{limits.maxRequests}}"',
-    }),
+    count: Type.Union(
+      [Type.Integer({ minimum: 0 }), Type.String({ pattern: '^\\{\\{[A-Za-z0-9_.]+\\}\\}$' })],
+      {
+        description: 'How many requests: a number or a variable such as "{{limits.maxRequests}}"',
+      },
+    ),
     plus: Type.Optional(Type.Integer({ description: 'Added to count (e.g. 1 to exceed a limit)' })),
-    request: Type.Unknown({ description: 'Inner request template; "{{i}}" is its position among the generated ones' }),
+    request: Type.Unknown({
+      description: 'Inner request template; "{{i}}" is its position among the generated ones',
+    }),
   },
   { additionalProperties: false, description: 'Inner requests generated from a template' },
 );
@@ -20,9 +25,7 @@ export type Repeat = Static<typeof Repeat>;
  */
 export const StepRequest = Type.Object(
   {
-    method: Type.Optional(
-      Type.String({ pattern: '^[A-Z]+$', description: 'HTTP method; POST when absent' }),
-    ),
+    method: Type.Optional(Type.String({ pattern: '^[A-Z]+$', description: 'HTTP method; POST when absent' })),
     headers: Type.Optional(
       Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), {
         description:

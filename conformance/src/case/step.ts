@@ -9,7 +9,10 @@ export const Step = Type.Object(
     request: StepRequest,
     expect: Type.Optional(Expectation),
     expectAnyOf: Type.Optional(
-      Type.Array(Expectation, { minItems: 2, description: 'The response must satisfy at least one of these' }),
+      Type.Array(Expectation, {
+        minItems: 2,
+        description: 'The response must satisfy at least one of these',
+      }),
     ),
     capture: Type.Optional(
       Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Type.String(), {

@@ -23,7 +23,10 @@ export async function postBatch(
   const exchange = await context.exchange({ body: envelope, headers }, signal);
   if (!exchange.ok) return { ok: false, verdict: failVerdict(exchange.error, exchange.evidence) };
   if (exchange.status !== 200) {
-    return { ok: false, verdict: failVerdict(`expected 200 for a valid envelope, got ${exchange.status}`, exchange.evidence) };
+    return {
+      ok: false,
+      verdict: failVerdict(`expected 200 for a valid envelope, got ${exchange.status}`, exchange.evidence),
+    };
   }
   let parsed: unknown;
   try {
@@ -36,11 +39,19 @@ export async function postBatch(
     const first = valid.errors[0];
     return {
       ok: false,
-      verdict: failVerdict(`the consolidated response is not a valid batch response (${first?.pointer}: ${first?.detail})`, exchange.evidence),
+      verdict: failVerdict(
+        `the consolidated response is not a valid batch response (${first?.pointer}: ${first?.detail})`,
+        exchange.evidence,
+      ),
     };
   }
   const body = valid.value;
-  return { ok: true, body, evidence: exchange.evidence, byId: (id) => body.responses.find((r) => r.id === id) };
+  return {
+    ok: true,
+    body,
+    evidence: exchange.evidence,
+    byId: (id) => body.responses.find((r) => r.id === id),
+  };
 }
 
 /** The `{ start, end }` interval a `/delay` fixture answered, or undefined when the body is not one. */
@@ -51,13 +62,18 @@ export function intervalOf(response: InnerResponse | undefined): { start: number
 }
 
 /** Reads a fixture counter through a batch of one `GET {prefix}/counters/{name}`. */
-export async function readCounter(context: CheckContext, name: string): Promise<number | { verdict: Verdict }> {
+export async function readCounter(
+  context: CheckContext,
+  name: string,
+): Promise<number | { verdict: Verdict }> {
   const call = await postBatch(context, {
     requests: [{ id: 'read', method: 'GET', url: `${context.fixtures}/counters/${name}` }],
   });
   if (!call.ok) return { verdict: call.verdict };
-  const value = isObject(call.body.responses[0]?.body) ? (call.body.responses[0]?.body as Record<string, unknown>).value : undefined;
-  if (typeof value !== 'number') return { verdict: failVerdict('the counters fixture did not answer { value }', call.evidence) };
+  const body = call.body.responses[0]?.body;
+  const value = isObject(body) ? body.value : undefined;
+  if (typeof value !== 'number')
+    return { verdict: failVerdict('the counters fixture did not answer { value }', call.evidence) };
   return value;
 }
 

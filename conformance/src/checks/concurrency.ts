@@ -62,14 +62,22 @@ export const concurrencyLimit: NamedCheck = {
       return { kind: 'skip', reason: `maxConcurrency ${maxConcurrency} is too large to probe in one batch` };
     }
     const ms = Number(params.ms ?? 100);
-    const requests = Array.from({ length: count }, (_, i) => ({ id: `d${i}`, method: 'GET', url: `${context.fixtures}/delay/${ms}` }));
+    const requests = Array.from({ length: count }, (_, i) => ({
+      id: `d${i}`,
+      method: 'GET',
+      url: `${context.fixtures}/delay/${ms}`,
+    }));
     const call = await postBatch(context, { requests });
     if (!call.ok) return call.verdict;
     const intervals = requests.map((r) => intervalOf(call.byId(r.id)));
-    if (intervals.some((i) => i === undefined)) return failVerdict('a /delay request did not answer { start, end }', call.evidence);
+    if (intervals.some((i) => i === undefined))
+      return failVerdict('a /delay request did not answer { start, end }', call.evidence);
     const most = maxOverlap(intervals as { start: number; end: number }[]);
     if (most > maxConcurrency) {
-      return failVerdict(`${most} inner requests ran at once, above the advertised maxConcurrency ${maxConcurrency}`, call.evidence);
+      return failVerdict(
+        `${most} inner requests ran at once, above the advertised maxConcurrency ${maxConcurrency}`,
+        call.evidence,
+      );
     }
     return PASS;
   },

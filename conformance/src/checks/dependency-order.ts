@@ -21,11 +21,17 @@ export const dependencyOrder: NamedCheck = {
     const after = intervalOf(call.byId('after'));
     if (!slow || !after) return failVerdict('a /delay request did not answer { start, end }', call.evidence);
     if (after.start < slow.end) {
-      return failVerdict(`"after" started at ${after.start}, before its dependency "slow" ended at ${slow.end}`, call.evidence);
+      return failVerdict(
+        `"after" started at ${after.start}, before its dependency "slow" ended at ${slow.end}`,
+        call.evidence,
+      );
     }
     const read = call.byId('read')?.body as { value?: unknown } | undefined;
     if (read?.value !== 1) {
-      return failVerdict(`"read" (dependsOn "bump") saw the counter at ${JSON.stringify(read?.value)}, not 1: it ran before its dependency`, call.evidence);
+      return failVerdict(
+        `"read" (dependsOn "bump") saw the counter at ${JSON.stringify(read?.value)}, not 1: it ran before its dependency`,
+        call.evidence,
+      );
     }
     return PASS;
   },

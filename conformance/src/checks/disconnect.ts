@@ -28,7 +28,9 @@ export const disconnect: NamedCheck = {
     const value = await readCounter(context, name);
     if (typeof value !== 'number') return value.verdict;
     if (value !== 0) {
-      return failVerdict(`after the client disconnected, the server still started "bump" (counter ${name} = ${value})`);
+      return failVerdict(
+        `after the client disconnected, the server still started "bump" (counter ${name} = ${value})`,
+      );
     }
     return PASS;
   },

@@ -15,7 +15,11 @@ export const idempotencyInProgress: NamedCheck = {
     const second = await context.exchange({ body: envelope, headers });
     const firstDone = await first;
     if (!second.ok) return failVerdict(second.error, second.evidence);
-    if (second.status !== 409) return failVerdict(`a retry while the first batch ran answered ${second.status}, not 409`, second.evidence);
+    if (second.status !== 409)
+      return failVerdict(
+        `a retry while the first batch ran answered ${second.status}, not 409`,
+        second.evidence,
+      );
     if (!(second.headers['content-type'] ?? '').toLowerCase().startsWith('application/problem+json')) {
       return failVerdict('the 409 is not application/problem+json', second.evidence);
     }

@@ -37,7 +37,10 @@ export const isolation: NamedCheck = {
     for (const [id, ok] of Object.entries(expect)) {
       const status = noisy.byId(id)?.status;
       if (status === undefined || !ok(status)) {
-        return failVerdict(`in the batch with a crash, "${id}" answered ${status ?? 'nothing'} (${statuses})`, noisy.evidence);
+        return failVerdict(
+          `in the batch with a crash, "${id}" answered ${status ?? 'nothing'} (${statuses})`,
+          noisy.evidence,
+        );
       }
     }
     const broken = quiet.body.responses.filter((r) => r.status < 200 || r.status > 299);

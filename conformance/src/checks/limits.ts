@@ -1,12 +1,14 @@
+import { PROBLEM_TYPES } from '@batchwire/schema';
 import { isObject } from '../match/json.js';
-import { failVerdict, PASS, type Verdict } from '../run/verdict.js';
 import type { Exchange } from '../run/exchange.js';
+import { failVerdict, PASS, type Verdict } from '../run/verdict.js';
 import { postBatch } from './batch-call.js';
 import type { NamedCheck } from './check-context.js';
 
-function limitRejection(exchange: Exchange, status: number, name: string, value: number, named: boolean): Verdict {
+function limitRejection(exchange: Exchange, status: number, name: string, value: number): Verdict {
   if (!exchange.ok) return failVerdict(exchange.error, exchange.evidence);
-  if (exchange.status !== status) return failVerdict(`expected ${status} for exceeding ${name}, got ${exchange.status}`, exchange.evidence);
+  if (exchange.status !== status)
+    return failVerdict(`expected ${status} for exceeding ${name}, got ${exchange.status}`, exchange.evidence);
   if (!(exchange.headers['content-type'] ?? '').toLowerCase().startsWith('application/problem+json')) {
     return failVerdict('the limit error is not application/problem+json', exchange.evidence);
   }
@@ -16,10 +18,15 @@ function limitRejection(exchange: Exchange, status: number, name: string, value:
   } catch {
     return failVerdict('the problem body is not JSON', exchange.evidence);
   }
-  if (!named) return PASS;
-  const limit = isObject(body) ? body.limit : undefined;
+  if (!isObject(body) || body.type !== PROBLEM_TYPES.limitExceeded) {
+    return failVerdict(`the problem type is not ${PROBLEM_TYPES.limitExceeded}`, exchange.evidence);
+  }
+  const limit = body.limit;
   if (!isObject(limit) || limit.name !== name || limit.value !== value) {
-    return failVerdict(`the problem does not name the limit as { "name": "${name}", "value": ${value} }`, exchange.evidence);
+    return failVerdict(
+      `the problem does not name the limit as { "name": "${name}", "value": ${value} }`,
+      exchange.evidence,
+    );
   }
   return PASS;
 }
@@ -30,12 +37,13 @@ export const maxBodyBytes: NamedCheck = {
     'Sends a valid envelope padded to maxBodyBytes + 1024 bytes and passes on 413 application/problem+json with limit { name: "maxBodyBytes", value } (skipped above 16 MiB).',
   async run(context) {
     const limit = context.capabilities.limits.maxBodyBytes;
-    if (limit > 16 * 1024 * 1024) return { kind: 'skip', reason: `maxBodyBytes ${limit} is too large to probe` };
+    if (limit > 16 * 1024 * 1024)
+      return { kind: 'skip', reason: `maxBodyBytes ${limit} is too large to probe` };
     const padding = 'x'.repeat(limit + 1024);
     const exchange = await context.exchange({
       body: { requests: [{ id: 'big', method: 'POST', url: `${context.fixtures}/echo`, body: { padding } }] },
     });
-    return limitRejection(exchange, 413, 'maxBodyBytes', limit, true);
+    return limitRejection(exchange, 413, 'maxBodyBytes', limit);
   },
 };
 
@@ -48,7 +56,7 @@ function nested(depth: number): unknown {
 /** JSON nested deeper than the advertised `maxJsonDepth` is a 400; nesting within it is accepted. */
 export const maxJsonDepth: NamedCheck = {
   summary:
-    'Sends an echo body nested maxJsonDepth levels deep (over the limit once the envelope around it counts) and expects a 400 problem; then one nested maxJsonDepth - 8 levels within the envelope and expects 200 (skipped above 10000).',
+    'Sends an echo body nested maxJsonDepth levels deep (over the limit once the envelope around it counts) and expects a 400 limit-exceeded problem naming maxJsonDepth; then one nested maxJsonDepth - 8 levels within the envelope and expects 200 (skipped above 10000).',
   async run(context) {
     const limit = context.capabilities.limits.maxJsonDepth;
     if (limit > 10_000) return { kind: 'skip', reason: `maxJsonDepth ${limit} is too large to probe` };
@@ -56,7 +64,7 @@ export const maxJsonDepth: NamedCheck = {
       requests: [{ id: 'deep', method: 'POST', url: `${context.fixtures}/echo`, body: nested(depth) }],
     });
     const deep = await context.exchange({ body: envelope(limit) });
-    const verdict = limitRejection(deep, 400, 'maxJsonDepth', limit, false);
+    const verdict = limitRejection(deep, 400, 'maxJsonDepth', limit);
     if (verdict.kind !== 'pass') return verdict;
     if (limit <= 8) return PASS;
     // The envelope object, its requests array and the request object add three levels.

@@ -23,7 +23,11 @@ export const ordering: NamedCheck = {
     const calls = await Promise.all(
       ID_SETS.map((ids, round) =>
         postBatch(context, {
-          requests: ids.map((id, i) => ({ id, method: 'GET', url: `${context.fixtures}/delay/${DELAYS[round]![i]}` })),
+          requests: ids.map((id, i) => ({
+            id,
+            method: 'GET',
+            url: `${context.fixtures}/delay/${DELAYS[round]![i]}`,
+          })),
         }),
       ),
     );
@@ -32,7 +36,10 @@ export const ordering: NamedCheck = {
       const got = call.body.responses.map((r) => r.id);
       const want = ID_SETS[round]!;
       if (got.length !== want.length || got.some((id, i) => id !== want[i])) {
-        return failVerdict(`responses came back as [${got.join(', ')}], not in request order [${want.join(', ')}]`, call.evidence);
+        return failVerdict(
+          `responses came back as [${got.join(', ')}], not in request order [${want.join(', ')}]`,
+          call.evidence,
+        );
       }
     }
     return PASS;

@@ -5,7 +5,14 @@ import { readCounter } from './batch-call.js';
 import type { CheckContext, NamedCheck } from './check-context.js';
 
 /** Spellings of the batch endpoint's own path that an inner request might use to re-enter it. */
-export const RECURSION_VARIANTS = ['direct', 'trailing-slash', 'upper-case', 'encoded', 'query', 'reference'] as const;
+export const RECURSION_VARIANTS = [
+  'direct',
+  'trailing-slash',
+  'upper-case',
+  'encoded',
+  'query',
+  'reference',
+] as const;
 
 function spell(variant: string, batchPath: string): string {
   const cut = batchPath.lastIndexOf('/');
@@ -30,13 +37,25 @@ function spell(variant: string, batchPath: string): string {
 
 function envelopeFor(variant: string, context: CheckContext, nested: unknown): unknown {
   if (variant !== 'reference') {
-    return { requests: [{ id: 'nested', method: 'POST', url: spell(variant, context.batchPath), body: nested }] };
+    return {
+      requests: [{ id: 'nested', method: 'POST', url: spell(variant, context.batchPath), body: nested }],
+    };
   }
   const cut = context.batchPath.lastIndexOf('/');
   return {
     requests: [
-      { id: 'path', method: 'POST', url: `${context.fixtures}/echo`, body: { segment: context.batchPath.slice(cut + 1) } },
-      { id: 'nested', method: 'POST', url: `${context.batchPath.slice(0, cut + 1)}\${path#/body/body/segment}`, body: nested },
+      {
+        id: 'path',
+        method: 'POST',
+        url: `${context.fixtures}/echo`,
+        body: { segment: context.batchPath.slice(cut + 1) },
+      },
+      {
+        id: 'nested',
+        method: 'POST',
+        url: `${context.batchPath.slice(0, cut + 1)}\${path#/body/body/segment}`,
+        body: nested,
+      },
     ],
   };
 }
@@ -48,14 +67,24 @@ export const recursion: NamedCheck = {
   async run(context, params) {
     const variant = String(params.variant ?? 'direct');
     const name = `${context.run}-recursion`;
-    const nested = { requests: [{ id: 'bump', method: 'POST', url: `${context.fixtures}/counters/${name}` }] };
+    const nested = {
+      requests: [{ id: 'bump', method: 'POST', url: `${context.fixtures}/counters/${name}` }],
+    };
     const exchange = await context.exchange({ body: envelopeFor(variant, context, nested) });
     if (!exchange.ok) return failVerdict(exchange.error, exchange.evidence);
     const value = await readCounter(context, name);
     if (typeof value !== 'number') return value.verdict;
-    if (value !== 0) return failVerdict(`the nested batch ran (counter ${name} = ${value}): the server re-entered its own batch endpoint`, exchange.evidence);
+    if (value !== 0)
+      return failVerdict(
+        `the nested batch ran (counter ${name} = ${value}): the server re-entered its own batch endpoint`,
+        exchange.evidence,
+      );
     if (exchange.status === 400) return PASS;
-    if (exchange.status !== 200) return failVerdict(`expected 400 for the envelope or for the item, got ${exchange.status}`, exchange.evidence);
+    if (exchange.status !== 200)
+      return failVerdict(
+        `expected 400 for the envelope or for the item, got ${exchange.status}`,
+        exchange.evidence,
+      );
     let body: unknown;
     try {
       body = JSON.parse(exchange.text);
@@ -63,14 +92,19 @@ export const recursion: NamedCheck = {
       return failVerdict('the consolidated response is not JSON', exchange.evidence);
     }
     const responses = isObject(body) && Array.isArray(body.responses) ? body.responses : [];
-    const item = responses.find((r) => isObject(r) && r.id === 'nested') as Record<string, unknown> | undefined;
+    const item = responses.find((r) => isObject(r) && r.id === 'nested') as
+      | Record<string, unknown>
+      | undefined;
     if (!item) return failVerdict('no response for the inner request "nested"', exchange.evidence);
     if (isObject(item.body) && Object.hasOwn(item.body, 'responses')) {
       return failVerdict('the inner request was answered with a nested batch response', exchange.evidence);
     }
     const allowed = variant === 'direct' ? [400] : [400, 404, 405];
     if (!allowed.includes(Number(item.status))) {
-      return failVerdict(`the inner request aimed at the batch endpoint answered ${item.status}, expected ${allowed.join(' or ')}`, exchange.evidence);
+      return failVerdict(
+        `the inner request aimed at the batch endpoint answered ${item.status}, expected ${allowed.join(' or ')}`,
+        exchange.evidence,
+      );
     }
     return PASS;
   },

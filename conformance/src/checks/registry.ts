@@ -7,6 +7,7 @@ import { isolation } from './isolation.js';
 import { maxBodyBytes, maxJsonDepth } from './limits.js';
 import { ordering } from './ordering.js';
 import { recursion } from './recursion.js';
+import { streamIncremental } from './stream-incremental.js';
 import { batchTimeout, requestTimeout } from './timeouts.js';
 
 /** Every named check, by the name case files use in `check.name`. */
@@ -23,4 +24,5 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   'request-timeout': requestTimeout,
   'batch-timeout': batchTimeout,
   'idempotency-in-progress': idempotencyInProgress,
+  'stream-incremental': streamIncremental,
 };

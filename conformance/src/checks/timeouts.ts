@@ -1,9 +1,15 @@
+import { type InnerResponse, PROBLEM_TYPES } from '@batchwire/schema';
+import { isObject } from '../match/json.js';
 import { failVerdict, PASS } from '../run/verdict.js';
 import { postBatch } from './batch-call.js';
 import type { NamedCheck } from './check-context.js';
 
 /** The longest wait the checks ask of `/delay` (the fixture's own bound is 5000 ms). */
 const MAX_PROBE_MS = 3000;
+
+function problemType(response: InnerResponse | undefined): unknown {
+  return isObject(response?.body) ? response.body.type : undefined;
+}
 
 /** An inner request slower than `requestTimeoutMs` answers 504, and only that request. */
 export const requestTimeout: NamedCheck = {
@@ -12,7 +18,10 @@ export const requestTimeout: NamedCheck = {
   async run(context) {
     const limit = context.capabilities.limits.requestTimeoutMs;
     if (limit + 500 > MAX_PROBE_MS) {
-      return { kind: 'skip', reason: `requestTimeoutMs ${limit} is too long to probe with /delay in this run` };
+      return {
+        kind: 'skip',
+        reason: `requestTimeoutMs ${limit} is too long to probe with /delay in this run`,
+      };
     }
     const call = await postBatch(context, {
       requests: [
@@ -23,9 +32,14 @@ export const requestTimeout: NamedCheck = {
     if (!call.ok) return call.verdict;
     const slow = call.byId('slow')?.status;
     const fast = call.byId('fast')?.status;
-    if (slow !== 504) return failVerdict(`the request past requestTimeoutMs answered ${slow}, not 504`, call.evidence);
-    if (fast !== 200) return failVerdict(`the fast request beside it answered ${fast}, not 200`, call.evidence);
-    if (call.body.summary.failed !== 1) return failVerdict('the summary does not count the timeout as failed', call.evidence);
+    if (slow !== 504)
+      return failVerdict(`the request past requestTimeoutMs answered ${slow}, not 504`, call.evidence);
+    if (problemType(call.byId('slow')) !== PROBLEM_TYPES.timeout)
+      return failVerdict('the 504 is not a problem of type timeout', call.evidence);
+    if (fast !== 200)
+      return failVerdict(`the fast request beside it answered ${fast}, not 200`, call.evidence);
+    if (call.body.summary.failed !== 1)
+      return failVerdict('the summary does not count the timeout as failed', call.evidence);
     return PASS;
   },
 };
@@ -48,8 +62,15 @@ export const batchTimeout: NamedCheck = {
     if (!call.ok) return call.verdict;
     const slow = call.byId('slow')?.status;
     const then = call.byId('then')?.status;
-    if (slow !== 504) return failVerdict(`the request unfinished at the batch deadline answered ${slow}, not 504`, call.evidence);
-    if (then !== 424) return failVerdict(`the request never started answered ${then}, not 424`, call.evidence);
+    if (slow !== 504)
+      return failVerdict(
+        `the request unfinished at the batch deadline answered ${slow}, not 504`,
+        call.evidence,
+      );
+    if (then !== 424)
+      return failVerdict(`the request never started answered ${then}, not 424`, call.evidence);
+    if (problemType(call.byId('slow')) !== PROBLEM_TYPES.timeout)
+      return failVerdict('the 504 is not a problem of type timeout', call.evidence);
     return PASS;
   },
 };

@@ -13,7 +13,10 @@ import type { CliIo } from './io.js';
  */
 export function exportCommand(dir: string, io: CliIo): number {
   const loaded = loadCases();
-  if (!loaded.ok) throw harnessError(`invalid case files: ${loaded.files.map((f) => f.file).join(', ')}`);
+  if (!loaded.ok)
+    throw harnessError(
+      `invalid case files:\n${loaded.files.map((f) => `${f.file}: ${f.problems.join('; ')}`).join('\n')}`,
+    );
   for (const testCase of loaded.cases) {
     const { $schema: _ignored, ...plain } = testCase;
     const file = join(dir, 'v1', ...testCase.id.split('.')) + '.json';
@@ -24,8 +27,15 @@ export function exportCommand(dir: string, io: CliIo): number {
   const index = {
     suiteVersion: SUITE_VERSION,
     specVersion: SPEC_VERSION,
-    cases: loaded.cases.map((c) => ({ id: c.id, file: `v1/${c.id.split('.').join('/')}.json`, level: c.level, feature: c.feature })),
-    namedChecks: Object.fromEntries(Object.entries(NAMED_CHECKS).map(([name, check]) => [name, check.summary])),
+    cases: loaded.cases.map((c) => ({
+      id: c.id,
+      file: `v1/${c.id.split('.').join('/')}.json`,
+      level: c.level,
+      feature: c.feature,
+    })),
+    namedChecks: Object.fromEntries(
+      Object.entries(NAMED_CHECKS).map(([name, check]) => [name, check.summary]),
+    ),
   };
   writeFileSync(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   io.stdout(`exported ${loaded.cases.length} cases to ${dir}\n`);

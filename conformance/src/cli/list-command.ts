@@ -5,7 +5,10 @@ import type { CliIo } from './io.js';
 /** Lists the bundled cases, as text lines or as JSON; returns the exit code. */
 export function listCommand(flags: { json?: boolean }, io: CliIo): number {
   const loaded = loadCases();
-  if (!loaded.ok) throw harnessError(`invalid case files: ${loaded.files.map((f) => f.file).join(', ')}`);
+  if (!loaded.ok)
+    throw harnessError(
+      `invalid case files:\n${loaded.files.map((f) => `${f.file}: ${f.problems.join('; ')}`).join('\n')}`,
+    );
   if (flags.json) {
     const rows = loaded.cases.map((c) => ({
       id: c.id,

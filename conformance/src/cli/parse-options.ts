@@ -10,7 +10,13 @@ const FEATURES: readonly Feature[] = ['references', 'onErrorStop', 'streaming', 
 
 /** Collects a repeatable option, splitting comma-separated values. */
 export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
+  ];
 }
 
 /** Parses `--header 'Name: value'` flags into an object; a flag without a colon is a usage error. */
@@ -47,13 +53,15 @@ export function parseFeatures(names: readonly string[]): Feature[] {
 /** Validates `--level`. */
 export function parseLevel(level: string): 'must' | 'should' | 'may' {
   const lower = level.toLowerCase();
-  if (lower !== 'must' && lower !== 'should' && lower !== 'may') throw harnessError(`--level must be must, should or may, not "${level}"`);
+  if (lower !== 'must' && lower !== 'should' && lower !== 'may')
+    throw harnessError(`--level must be must, should or may, not "${level}"`);
   return lower;
 }
 
 /** Validates `--timeout` as a positive integer of milliseconds. */
 export function parseTimeout(value: string): number {
   const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0) throw harnessError(`--timeout must be a positive number of milliseconds, not "${value}"`);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw harnessError(`--timeout must be a positive number of milliseconds, not "${value}"`);
   return ms;
 }

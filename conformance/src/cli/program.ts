@@ -20,16 +20,27 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
 
   program
     .command('run')
-    .description('run the suite against a batch endpoint; exit 0 conformant, 1 not conformant or stale baseline, 2 usage/harness error')
+    .description(
+      'run the suite against a batch endpoint; exit 0 conformant, 1 not conformant or stale baseline, 2 usage/harness error',
+    )
     .requiredOption('--url <url>', 'the batch endpoint, e.g. http://127.0.0.1:3000/batch')
     .option('--fixtures <prefix>', 'path prefix of the fixture routes (spec Appendix A)', '/_conformance')
-    .addOption(new Option('--level <level>', 'lowest level of case to run').choices(['must', 'should', 'may']).default('may'))
+    .addOption(
+      new Option('--level <level>', 'lowest level of case to run')
+        .choices(['must', 'should', 'may'])
+        .default('may'),
+    )
     .option('--strict', 'a failed SHOULD makes the server non-conformant')
     .option('--only <glob>', 'run only cases whose id matches (repeatable, comma-separated)', collect, [])
     .option('--skip-feature <feature>', 'skip the cases of an optional feature (repeatable)', collect, [])
     .option('--reporter <names>', `reporters: ${REPORTERS.join(', ')} (comma-separated)`, collect, [])
     .option('--out <dir>', 'directory for report.json, junit.xml and report.md')
-    .option('--header <header>', "header sent with every request, 'Name: value' (repeatable)", (v: string, p: string[]) => [...p, v], [])
+    .option(
+      '--header <header>',
+      "header sent with every request, 'Name: value' (repeatable)",
+      (v: string, p: string[]) => [...p, v],
+      [],
+    )
     .option('--timeout <ms>', 'timeout of each HTTP request in milliseconds', '10000')
     .option('--expected-failures <file>', 'baseline of case ids known to fail (JSON or one id per line)')
     .action(async (flags: RunFlags) => setCode(await runCommand(flags, io)));
@@ -42,7 +53,9 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
 
   program
     .command('export-cases <dir>')
-    .description('write the cases as plain JSON (with case.schema.json and index.json) for runners in other languages')
+    .description(
+      'write the cases as plain JSON (with case.schema.json and index.json) for runners in other languages',
+    )
     .action((dir: string) => setCode(exportCommand(dir, io)));
   return program;
 }

@@ -9,7 +9,14 @@ import { parseExpectedFailures } from '../run/baseline.js';
 import { harnessError } from '../run/harness-error.js';
 import { exitCodeOf, runConformance } from '../run/run-conformance.js';
 import type { CliIo } from './io.js';
-import { parseFeatures, parseHeaders, parseLevel, parseReporters, parseTimeout, type ReporterName } from './parse-options.js';
+import {
+  parseFeatures,
+  parseHeaders,
+  parseLevel,
+  parseReporters,
+  parseTimeout,
+  type ReporterName,
+} from './parse-options.js';
 
 /** The raw flags of `run`, as commander parsed them. */
 export interface RunFlags {
@@ -60,7 +67,9 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     headers: parseHeaders(flags.header),
     timeoutMs: parseTimeout(flags.timeout),
     expectedFailures: readBaseline(flags.expectedFailures),
-    ...(pretty ? { onResult: (result, done, total) => progress(`${renderProgressLine(result, done, total)}\n`) } : {}),
+    ...(pretty
+      ? { onResult: (result, done, total) => progress(`${renderProgressLine(result, done, total)}\n`) }
+      : {}),
   });
   if (pretty) progress(renderPrettySummary(report));
   if (flags.out !== undefined) mkdirSync(flags.out, { recursive: true });

@@ -15,9 +15,16 @@ function isOperatorObject(value: Record<string, unknown>): boolean {
  */
 export function match(actual: unknown, matcher: unknown, path = ''): Mismatch[] {
   if (Array.isArray(matcher)) {
-    if (!Array.isArray(actual)) return [{ path, expected: `an array of ${matcher.length}`, actual: preview(actual) }];
+    if (!Array.isArray(actual))
+      return [{ path, expected: `an array of ${matcher.length}`, actual: preview(actual) }];
     if (actual.length !== matcher.length) {
-      return [{ path, expected: `an array of ${matcher.length}`, actual: `an array of ${actual.length}: ${preview(actual)}` }];
+      return [
+        {
+          path,
+          expected: `an array of ${matcher.length}`,
+          actual: `an array of ${actual.length}: ${preview(actual)}`,
+        },
+      ];
     }
     return matcher.flatMap((m, i) => match(actual[i], m, `${path}/${i}`));
   }
@@ -25,7 +32,8 @@ export function match(actual: unknown, matcher: unknown, path = ''): Mismatch[] 
     if (isOperatorObject(matcher)) {
       return Object.entries(matcher).flatMap(([name, arg]) => {
         const operator = OPERATORS[name]!;
-        if (actual === undefined && !operator.acceptsMissing) return [{ path, expected: `a value (${name})`, actual: 'nothing' }];
+        if (actual === undefined && !operator.acceptsMissing)
+          return [{ path, expected: `a value (${name})`, actual: 'nothing' }];
         return operator.check(actual, arg, path, match);
       });
     }

@@ -10,7 +10,9 @@ export interface Mismatch {
 
 /** Renders mismatches as one line each: `at /path: expected X, got Y`. */
 export function describeMismatches(mismatches: readonly Mismatch[], max = 5): string {
-  const lines = mismatches.slice(0, max).map((m) => `at ${m.path || '(root)'}: expected ${m.expected}, got ${m.actual}`);
+  const lines = mismatches
+    .slice(0, max)
+    .map((m) => `at ${m.path || '(root)'}: expected ${m.expected}, got ${m.actual}`);
   if (mismatches.length > max) lines.push(`…and ${mismatches.length - max} more`);
   return lines.join('; ');
 }

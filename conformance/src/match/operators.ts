@@ -9,7 +9,10 @@ export interface Operator {
   /** Returns the mismatches of `actual` against the operator's argument. */
   readonly check: (actual: unknown, arg: unknown, path: string, match: MatchFn) => Mismatch[];
   /** Returns why an argument is malformed, or undefined when it is fine. */
-  readonly validate: (arg: unknown, validateMatcher: (m: unknown, path: string) => string[]) => string | undefined;
+  readonly validate: (
+    arg: unknown,
+    validateMatcher: (m: unknown, path: string) => string[],
+  ) => string | undefined;
   /** Whether the operator accepts a missing value (all others fail on one). */
   readonly acceptsMissing?: boolean;
 }
@@ -23,13 +26,17 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isString = (v: unknown): v is string => typeof v === 'string';
 const numberArg = (arg: unknown) => (isNumber(arg) ? undefined : 'needs a number');
 const anyArg = () => undefined;
-const matcherArg = (arg: unknown, v: (m: unknown, p: string) => string[]) => v(arg, '').join('; ') || undefined;
+const matcherArg = (arg: unknown, v: (m: unknown, p: string) => string[]) =>
+  v(arg, '').join('; ') || undefined;
 const matcherListArg = (arg: unknown, v: (m: unknown, p: string) => string[]) =>
-  Array.isArray(arg) && arg.length > 0 ? arg.flatMap((m) => v(m, '')).join('; ') || undefined : 'needs a non-empty array of matchers';
+  Array.isArray(arg) && arg.length > 0
+    ? arg.flatMap((m) => v(m, '')).join('; ') || undefined
+    : 'needs a non-empty array of matchers';
 
 function compare(name: string, test: (a: number, b: number) => boolean): Operator {
   return {
-    check: (actual, arg, path) => (isNumber(actual) && test(actual, arg as number) ? ok : fail(path, `a number ${name} ${arg}`, actual)),
+    check: (actual, arg, path) =>
+      isNumber(actual) && test(actual, arg as number) ? ok : fail(path, `a number ${name} ${arg}`, actual),
     validate: numberArg,
   };
 }
@@ -48,7 +55,11 @@ function typeMatches(actual: unknown, type: string): boolean {
 /** The operators of the matcher language, by name (see the README's "Matchers" section). */
 export const OPERATORS: Readonly<Record<string, Operator>> = {
   $eq: { check: (a, arg, p) => (deepEqual(a, arg) ? ok : fail(p, preview(arg), a)), validate: anyArg },
-  $ne: { check: (a, arg, p) => (deepEqual(a, arg) ? fail(p, `not ${preview(arg)}`, a) : ok), validate: anyArg, acceptsMissing: true },
+  $ne: {
+    check: (a, arg, p) => (deepEqual(a, arg) ? fail(p, `not ${preview(arg)}`, a) : ok),
+    validate: anyArg,
+    acceptsMissing: true,
+  },
   $gt: compare('>', (a, b) => a > b),
   $gte: compare('>=', (a, b) => a >= b),
   $lt: compare('<', (a, b) => a < b),
@@ -58,7 +69,8 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
       const [lo, hi] = arg as [number, number];
       return isNumber(a) && a >= lo && a <= hi ? ok : fail(p, `between ${lo} and ${hi}`, a);
     },
-    validate: (arg) => (Array.isArray(arg) && arg.length === 2 && arg.every(isNumber) ? undefined : 'needs [low, high]'),
+    validate: (arg) =>
+      Array.isArray(arg) && arg.length === 2 && arg.every(isNumber) ? undefined : 'needs [low, high]',
   },
   $oneOf: {
     check: (a, arg, p) =>
@@ -71,10 +83,13 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
       return types.some((t) => typeMatches(a, t)) ? ok : fail(p, `a value of type ${types.join(' or ')}`, a);
     },
     validate: (arg) =>
-      (Array.isArray(arg) ? arg : [arg]).every((t) => isString(t) && TYPES.has(t)) ? undefined : 'needs JSON type names',
+      (Array.isArray(arg) ? arg : [arg]).every((t) => isString(t) && TYPES.has(t))
+        ? undefined
+        : 'needs JSON type names',
   },
   $regex: {
-    check: (a, arg, p) => (isString(a) && new RegExp(arg as string).test(a) ? ok : fail(p, `a string matching /${arg}/`, a)),
+    check: (a, arg, p) =>
+      isString(a) && new RegExp(arg as string).test(a) ? ok : fail(p, `a string matching /${arg}/`, a),
     validate: (arg) => {
       if (!isString(arg)) return 'needs a pattern string';
       try {
@@ -86,15 +101,18 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
     },
   },
   $startsWith: {
-    check: (a, arg, p) => (isString(a) && a.startsWith(arg as string) ? ok : fail(p, `a string starting with ${preview(arg)}`, a)),
+    check: (a, arg, p) =>
+      isString(a) && a.startsWith(arg as string) ? ok : fail(p, `a string starting with ${preview(arg)}`, a),
     validate: (arg) => (isString(arg) ? undefined : 'needs a string'),
   },
   $endsWith: {
-    check: (a, arg, p) => (isString(a) && a.endsWith(arg as string) ? ok : fail(p, `a string ending with ${preview(arg)}`, a)),
+    check: (a, arg, p) =>
+      isString(a) && a.endsWith(arg as string) ? ok : fail(p, `a string ending with ${preview(arg)}`, a),
     validate: (arg) => (isString(arg) ? undefined : 'needs a string'),
   },
   $contains: {
-    check: (a, arg, p) => (isString(a) && a.includes(arg as string) ? ok : fail(p, `a string containing ${preview(arg)}`, a)),
+    check: (a, arg, p) =>
+      isString(a) && a.includes(arg as string) ? ok : fail(p, `a string containing ${preview(arg)}`, a),
     validate: (arg) => (isString(arg) ? undefined : 'needs a string'),
   },
   $containsCI: {
@@ -113,7 +131,9 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   },
   $base64: {
     check: (a, arg, p) =>
-      (isString(a) && /^[A-Za-z0-9+/]*={0,2}$/.test(a) && a.length % 4 === 0) === arg ? ok : fail(p, arg ? 'a base64 string' : 'not base64', a),
+      (isString(a) && /^[A-Za-z0-9+/]*={0,2}$/.test(a) && a.length % 4 === 0) === arg
+        ? ok
+        : fail(p, arg ? 'a base64 string' : 'not base64', a),
     validate: (arg) => (typeof arg === 'boolean' ? undefined : 'needs true or false'),
   },
   $exists: {
@@ -128,8 +148,11 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   },
   $length: {
     check: (a, arg, p, match) => {
-      const length = Array.isArray(a) || isString(a) ? a.length : isObject(a) ? Object.keys(a).length : undefined;
-      return length === undefined ? fail(p, 'something with a length', a) : match(length, arg, `${p}(length)`);
+      const length =
+        Array.isArray(a) || isString(a) ? a.length : isObject(a) ? Object.keys(a).length : undefined;
+      return length === undefined
+        ? fail(p, 'something with a length', a)
+        : match(length, arg, `${p}(length)`);
     },
     validate: matcherArg,
   },
@@ -173,7 +196,9 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   $any: {
     check: (a, arg, p, match) => {
       const results = (arg as unknown[]).map((m) => match(a, m, p));
-      return results.some((r) => r.length === 0) ? ok : (results.sort((x, y) => x.length - y.length)[0] ?? ok);
+      return results.some((r) => r.length === 0)
+        ? ok
+        : (results.sort((x, y) => x.length - y.length)[0] ?? ok);
     },
     validate: matcherListArg,
     acceptsMissing: true,
@@ -188,6 +213,10 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
       });
     },
     validate: (arg, v) =>
-      isObject(arg) ? Object.values(arg).flatMap((m) => v(m, '')).join('; ') || undefined : 'needs an object of matchers',
+      isObject(arg)
+        ? Object.values(arg)
+            .flatMap((m) => v(m, ''))
+            .join('; ') || undefined
+        : 'needs an object of matchers',
   },
 };

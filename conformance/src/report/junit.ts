@@ -1,18 +1,26 @@
 import type { CaseResult, Report } from './report.js';
 
+/** XML 1.0 cannot carry control characters other than tab, line feed and carriage return. */
+function dropControls(text: string): string {
+  return Array.from(text, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d ? '?' : char;
+  }).join('');
+}
+
 function xml(text: string): string {
-  return text
+  return dropControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // XML 1.0 cannot carry most control characters at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '?');
+    .replace(/"/g, '&quot;');
 }
 
 function testcase(result: CaseResult): string {
   const open = `    <testcase classname="batchwire.${xml(result.id.split('.')[0] ?? 'case')}" name="${xml(`${result.id} [${result.level}] ${result.title}`)}" time="${(result.durationMs / 1000).toFixed(3)}"`;
-  const detail = xml(`${result.reason ?? ''}\nrequirements: ${result.requirements.join(', ')}${result.evidence ? `\nevidence: ${JSON.stringify(result.evidence, null, 2)}` : ''}`);
+  const detail = xml(
+    `${result.reason ?? ''}\nrequirements: ${result.requirements.join(', ')}${result.evidence ? `\nevidence: ${JSON.stringify(result.evidence, null, 2)}` : ''}`,
+  );
   switch (result.status) {
     case 'passed':
       return `${open}/>`;
@@ -24,7 +32,9 @@ function testcase(result: CaseResult): string {
       return `${open}>\n      <system-out>WARNING (${result.level}): ${detail}</system-out>\n    </testcase>`;
     default: {
       const tag = result.expectedFailure ? 'skipped' : 'failure';
-      const message = result.expectedFailure ? `expected failure (baseline): ${result.reason ?? ''}` : (result.reason ?? '');
+      const message = result.expectedFailure
+        ? `expected failure (baseline): ${result.reason ?? ''}`
+        : (result.reason ?? '');
       return `${open}>\n      <${tag} message="${xml(message)}">${detail}</${tag}>\n    </testcase>`;
     }
   }

@@ -27,14 +27,19 @@ export function renderMarkdown(report: Report): string {
     '',
   ];
   if (report.staleExpectedFailures.length > 0) {
-    lines.push(`**Stale baseline entries** (remove them): ${report.staleExpectedFailures.map((id) => `\`${id}\``).join(', ')}`, '');
+    lines.push(
+      `**Stale baseline entries** (remove them): ${report.staleExpectedFailures.map((id) => `\`${id}\``).join(', ')}`,
+      '',
+    );
   }
   const notable = report.results.filter((r) => r.status !== 'passed' && r.status !== 'skipped');
   if (notable.length > 0) {
     lines.push('## Problems', '', '| | case | level | requirements | reason |', '|---|---|---|---|---|');
     for (const r of notable) {
       const note = r.expectedFailure ? ' (expected failure)' : '';
-      lines.push(`| ${ICON[r.status]} | \`${r.id}\`${note} | ${r.level} | ${r.requirements.join(', ')} | ${cell(r.reason ?? '')} |`);
+      lines.push(
+        `| ${ICON[r.status]} | \`${r.id}\`${note} | ${r.level} | ${r.requirements.join(', ')} | ${cell(r.reason ?? '')} |`,
+      );
     }
     lines.push('');
   }

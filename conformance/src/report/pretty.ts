@@ -24,7 +24,9 @@ export function renderPrettySummary(report: Report): string {
     `${s.total} cases: ${s.passed} passed, ${s.failed} failed, ${s.warned} warned, ${s.skipped} skipped, ${s.errored} errored (${report.durationMs} ms)`,
   ];
   if (report.staleExpectedFailures.length > 0) {
-    lines.push(`stale expected failures (they pass or do not exist; remove them): ${report.staleExpectedFailures.join(', ')}`);
+    lines.push(
+      `stale expected failures (they pass or do not exist; remove them): ${report.staleExpectedFailures.join(', ')}`,
+    );
   }
   lines.push(report.conformant ? `CONFORMANT: ${report.target}` : `NOT CONFORMANT: ${report.target}`);
   return `${lines.join('\n')}\n`;

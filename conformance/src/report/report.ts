@@ -41,7 +41,11 @@ export interface Report {
   readonly target: string;
   readonly startedAt: string;
   readonly durationMs: number;
-  readonly options: { readonly level: 'must' | 'should' | 'may'; readonly strict: boolean; readonly fixtures: string };
+  readonly options: {
+    readonly level: 'must' | 'should' | 'may';
+    readonly strict: boolean;
+    readonly fixtures: string;
+  };
   /** The capabilities document the server returned, when it was valid. */
   readonly capabilities?: Capabilities;
   readonly summary: ReportSummary;

@@ -15,7 +15,8 @@ export function parseExpectedFailures(text: string): string[] {
       throw harnessError(`the expected-failures file is not valid JSON: ${(error as Error).message}`);
     }
     const list = Array.isArray(parsed) ? parsed : (parsed as { expectedFailures?: unknown }).expectedFailures;
-    if (!Array.isArray(list)) throw harnessError('the expected-failures file must be an array or { "expectedFailures": [...] }');
+    if (!Array.isArray(list))
+      throw harnessError('the expected-failures file must be an array or { "expectedFailures": [...] }');
     return list.map((entry, i) => {
       const id = typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id;
       if (typeof id !== 'string') throw harnessError(`expected-failures entry ${i} has no string id`);
@@ -45,7 +46,9 @@ export function applyBaseline(
       stale.push(result.id);
       return result;
     }
-    return result.status === 'failed' || result.status === 'warned' ? { ...result, expectedFailure: true } : result;
+    return result.status === 'failed' || result.status === 'warned'
+      ? { ...result, expectedFailure: true }
+      : result;
   });
   return { results: marked, stale: [...new Set(stale)] };
 }

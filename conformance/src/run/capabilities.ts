@@ -15,9 +15,19 @@ export const FALLBACK_CAPABILITIES: Capabilities = {
  * an invalid document is the server's fault, reported by the capabilities cases, and the run goes on
  * with {@link FALLBACK_CAPABILITIES}.
  */
-export async function fetchCapabilities(context: ExchangeContext): Promise<{ capabilities: Capabilities; valid: boolean }> {
-  const exchange = await send({ method: 'GET', url: context.batchUrl, headers: { accept: 'application/json', ...context.extraHeaders } }, context);
-  if (!exchange.ok) throw harnessError(`cannot read the capabilities document at ${context.batchUrl}: ${exchange.error}`);
+export async function fetchCapabilities(
+  context: ExchangeContext,
+): Promise<{ capabilities: Capabilities; valid: boolean }> {
+  const exchange = await send(
+    {
+      method: 'GET',
+      url: context.batchUrl,
+      headers: { accept: 'application/json', ...context.extraHeaders },
+    },
+    context,
+  );
+  if (!exchange.ok)
+    throw harnessError(`cannot read the capabilities document at ${context.batchUrl}: ${exchange.error}`);
   try {
     const result = validateCapabilities(JSON.parse(exchange.text));
     if (result.ok) return { capabilities: result.value, valid: true };

@@ -1,16 +1,20 @@
 import {
+  type Violation,
   validateBatchResponse,
   validateCapabilities,
   validateProblem,
   validateStreamRecord,
-  type Violation,
 } from '@batchwire/schema';
 import type { BodySchemaName, Expectation } from '../case/expectation.js';
 import { match } from '../match/matcher.js';
 import type { Mismatch } from '../match/mismatch.js';
 import { OPERATORS } from '../match/operators.js';
 
-type Received = { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly text: string };
+type Received = {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly text: string;
+};
 
 /** A body read as the expectation says: JSON, NDJSON lines or text; `error` when it could not be read. */
 export function readBody(
@@ -47,7 +51,10 @@ const VALIDATORS: Record<BodySchemaName, (value: unknown) => { ok: boolean; erro
 
 function schemaMismatches(name: BodySchemaName, value: unknown): Mismatch[] {
   const validate = VALIDATORS[name];
-  const items = name === 'stream-record' && Array.isArray(value) ? value.map((v, i) => [`/${i}`, v] as const) : [['', value] as const];
+  const items =
+    name === 'stream-record' && Array.isArray(value)
+      ? value.map((v, i) => [`/${i}`, v] as const)
+      : [['', value] as const];
   return items.flatMap(([prefix, item]) => {
     const result = validate(item);
     if (result.ok) return [];
@@ -60,7 +67,10 @@ function schemaMismatches(name: BodySchemaName, value: unknown): Mismatch[] {
 }
 
 /** Checks a received response against an expectation and returns every mismatch, plus the parsed body. */
-export function checkExpectation(received: Received, expect: Expectation): { mismatches: Mismatch[]; body: unknown } {
+export function checkExpectation(
+  received: Received,
+  expect: Expectation,
+): { mismatches: Mismatch[]; body: unknown } {
   const mismatches: Mismatch[] = [];
   if (expect.status !== undefined) mismatches.push(...match(received.status, expect.status, '(status)'));
   if (expect.headers !== undefined) {

@@ -45,7 +45,8 @@ export function maskHeaders(headers: Readonly<Record<string, string>>): Record<s
 /** A body for a report: parsed JSON when it is JSON and short enough, otherwise text cut at 4000 characters. */
 export function bodyEvidence(text: string | undefined): unknown {
   if (text === undefined || text === '') return undefined;
-  if (text.length > MAX_BODY_CHARS) return `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} characters in all)`;
+  if (text.length > MAX_BODY_CHARS)
+    return `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} characters in all)`;
   try {
     return JSON.parse(text) as unknown;
   } catch {

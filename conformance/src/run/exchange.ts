@@ -91,12 +91,29 @@ export async function send(
       elapsedMs: Date.now() - started,
       evidence: {
         request: requestEvidence,
-        response: { status: response.status, headers: maskHeaders(response.headers), ...(body === undefined ? {} : { body }) },
+        response: {
+          status: response.status,
+          headers: maskHeaders(response.headers),
+          ...(body === undefined ? {} : { body }),
+        },
       },
     };
   } catch (error) {
-    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no response within ${context.timeoutMs} ms` : `no response: ${cause}`;
-    return { ok: false, error: reason, elapsedMs: Date.now() - started, evidence: { request: requestEvidence, error: reason } };
+    const cause =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error);
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no response within ${context.timeoutMs} ms`
+        : `no response: ${cause}`;
+    return {
+      ok: false,
+      error: reason,
+      elapsedMs: Date.now() - started,
+      evidence: { request: requestEvidence, error: reason },
+    };
   }
 }

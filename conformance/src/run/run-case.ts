@@ -32,11 +32,19 @@ const CANARY_GRACE_MS = 50;
 function gate(testCase: Case, env: CaseEnvironment): Verdict | undefined {
   const features = env.capabilities.features;
   if (testCase.feature !== null) {
-    if (env.skipFeatures.has(testCase.feature)) return { kind: 'skip', reason: `feature ${testCase.feature} skipped by --skip-feature` };
-    if (!features[testCase.feature]) return { kind: 'skip', reason: `the server does not advertise the optional feature ${testCase.feature}` };
+    if (env.skipFeatures.has(testCase.feature))
+      return { kind: 'skip', reason: `feature ${testCase.feature} skipped by --skip-feature` };
+    if (!features[testCase.feature])
+      return {
+        kind: 'skip',
+        reason: `the server does not advertise the optional feature ${testCase.feature}`,
+      };
   }
   if (testCase.unlessFeature !== undefined && features[testCase.unlessFeature]) {
-    return { kind: 'skip', reason: `applies only to servers without ${testCase.unlessFeature}, which this server advertises` };
+    return {
+      kind: 'skip',
+      reason: `applies only to servers without ${testCase.unlessFeature}, which this server advertises`,
+    };
   }
   return undefined;
 }
@@ -55,7 +63,8 @@ async function verdictOf(testCase: Case, run: string, env: CaseEnvironment): Pro
     batchPath: env.batchPath,
     canary: env.canary,
     exchangeContext: env.exchangeContext,
-    exchange: (request, signal) => send(buildRequest(request, vars, env.exchangeContext), env.exchangeContext, signal),
+    exchange: (request, signal) =>
+      send(buildRequest(request, vars, env.exchangeContext), env.exchangeContext, signal),
   };
   return check.run(context, testCase.check.params ?? {});
 }
@@ -98,7 +107,14 @@ export async function runCase(testCase: Case, index: number, env: CaseEnvironmen
   }
   const status = statusOf(verdict, testCase.level, env.strict);
   const durationMs = Date.now() - started;
-  if (verdict.kind === 'pass') return { ...base, status, durationMs, ...(verdict.note ? { reason: verdict.note } : {}) };
+  if (verdict.kind === 'pass')
+    return { ...base, status, durationMs, ...(verdict.note ? { reason: verdict.note } : {}) };
   if (verdict.kind === 'skip') return { ...base, status, reason: verdict.reason, durationMs };
-  return { ...base, status, reason: verdict.reason, durationMs, ...(verdict.evidence ? { evidence: verdict.evidence } : {}) };
+  return {
+    ...base,
+    status,
+    reason: verdict.reason,
+    durationMs,
+    ...(verdict.evidence ? { evidence: verdict.evidence } : {}),
+  };
 }

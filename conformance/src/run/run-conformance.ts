@@ -10,6 +10,7 @@ import { type Canary, startCanary } from './canary.js';
 import { fetchCapabilities } from './capabilities.js';
 import type { ExchangeContext } from './exchange.js';
 import { harnessError } from './harness-error.js';
+import { runAll } from './run-all.js';
 import { runCase } from './run-case.js';
 import { selectCases } from './select.js';
 import { type FetchLike, fetchTransport, type Transport, undiciTransport } from './transport.js';
@@ -77,19 +78,35 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     throw harnessError(`--url "${options.url}" is not an absolute URL`);
   }
   const fixtures = (options.fixtures ?? '/_conformance').replace(/\/+$/, '');
-  if (!fixtures.startsWith('/')) throw harnessError(`--fixtures "${fixtures}" must be a path beginning with "/"`);
-  const transport: Transport = options.fetch ? fetchTransport(options.fetch) : undiciTransport;
+  if (!fixtures.startsWith('/'))
+    throw harnessError(`--fixtures "${fixtures}" must be a path beginning with "/"`);
+  const owned = options.fetch ? undefined : undiciTransport();
+  const transport: Transport = options.fetch ? fetchTransport(options.fetch) : owned!.transport;
   const exchangeContext: ExchangeContext = {
     batchUrl: target.href,
     transport,
     timeoutMs: options.timeoutMs ?? 10_000,
     extraHeaders: options.headers ?? {},
   };
+  try {
+    return await runWith(options, target, fixtures, exchangeContext, startedAt);
+  } finally {
+    await owned?.close();
+  }
+}
+
+async function runWith(
+  options: ConformanceOptions,
+  target: URL,
+  fixtures: string,
+  exchangeContext: ExchangeContext,
+  startedAt: Date,
+): Promise<Report> {
   const allCases = options.cases ? [...options.cases] : bundledCases();
   const selected = selectCases(allCases, options.level ?? 'may', options.only ?? []);
   const { capabilities, valid } = await fetchCapabilities(exchangeContext);
   const canary = await startCanary();
-  const results: CaseResult[] = [];
+  let results: CaseResult[] = [];
   try {
     const env = {
       exchangeContext,
@@ -102,11 +119,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       skipFeatures: new Set(options.skipFeatures ?? []),
       runToken: `cf${Date.now().toString(36)}${randomBytes(3).toString('hex')}`,
     };
-    for (const [index, testCase] of selected.entries()) {
-      const result = await runCase(testCase, index, env);
-      results.push(result);
-      options.onResult?.(result, results.length, selected.length);
-    }
+    results = await runAll(
+      selected,
+      (testCase, index) => runCase(testCase, index, env),
+      (result, done) => options.onResult?.(result, done, selected.length),
+    );
   } finally {
     await canary.close();
   }

@@ -8,7 +8,11 @@ import { substitute, type Variables } from './template.js';
 import { failVerdict, PASS, type Verdict } from './verdict.js';
 
 /** Runs the steps of a data case in order; the first step whose response misses its expectation fails the case. */
-export async function runSteps(testCase: StepCase, baseVars: Variables, context: ExchangeContext): Promise<Verdict> {
+export async function runSteps(
+  testCase: StepCase,
+  baseVars: Variables,
+  context: ExchangeContext,
+): Promise<Verdict> {
   const vars = new Map(baseVars);
   for (const [index, step] of testCase.steps.entries()) {
     const label = `step ${index + 1}${step.name ? ` (${step.name})` : ''}`;
@@ -24,14 +28,18 @@ export async function runSteps(testCase: StepCase, baseVars: Variables, context:
       const outcomes = expectations.map((e) => checkExpectation(exchange, e));
       const best = [...outcomes].sort((a, b) => a.mismatches.length - b.mismatches.length)[0]!;
       if (best.mismatches.length > 0) {
-        const prefix = outcomes.length > 1 ? `${label} matches none of ${outcomes.length} allowed answers; closest: ` : `${label}: `;
+        const prefix =
+          outcomes.length > 1
+            ? `${label} matches none of ${outcomes.length} allowed answers; closest: `
+            : `${label}: `;
         return failVerdict(prefix + describeMismatches(best.mismatches), exchange.evidence);
       }
       body = best.body;
     }
     for (const [name, pointer] of Object.entries(step.capture ?? {})) {
       const found = evaluatePointer(body, pointer);
-      if (!found.found) return failVerdict(`${label}: nothing at ${pointer} to capture as {{${name}}}`, exchange.evidence);
+      if (!found.found)
+        return failVerdict(`${label}: nothing at ${pointer} to capture as {{${name}}}`, exchange.evidence);
       vars.set(name, found.value);
     }
   }

@@ -28,7 +28,8 @@ export function substitute(value: unknown, vars: Variables): unknown {
   if (Array.isArray(value)) return value.map((item) => substitute(item, vars));
   if (isObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[String(substituteString(key, vars))] = substitute(item, vars);
+    for (const [key, item] of Object.entries(value))
+      out[String(substituteString(key, vars))] = substitute(item, vars);
     return out;
   }
   return value;
