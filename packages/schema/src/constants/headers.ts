@@ -1,7 +1,7 @@
 /**
  * Header names (lower case) an inner request must not carry: credentials come from the outer
  * request only, and framing or hop-by-hop headers would let one item smuggle another request.
- * Every name starting with `proxy-` is forbidden too (see {@link isForbiddenInnerHeader}).
+ * Names starting with `proxy-` or `x-forwarded-` are forbidden too (see {@link isForbiddenInnerHeader}).
  */
 export const FORBIDDEN_INNER_HEADERS = [
   'authorization',
@@ -15,10 +15,14 @@ export const FORBIDDEN_INNER_HEADERS = [
   'expect',
   'keep-alive',
   'trailer',
+  'forwarded',
 ] as const;
 
-/** Prefix of header names that are forbidden in inner requests whatever follows it. */
-export const FORBIDDEN_INNER_HEADER_PREFIX = 'proxy-';
+/**
+ * Prefixes of header names that are forbidden in inner requests whatever follows them: `proxy-`
+ * (hop-by-hop credentials) and `x-forwarded-` (an app that trusts proxies would believe them).
+ */
+export const FORBIDDEN_INNER_HEADER_PREFIXES = ['proxy-', 'x-forwarded-'] as const;
 
 /** Outer request headers (lower case) that every inner request inherits unchanged. */
 export const INHERITED_HEADERS = ['authorization', 'cookie', 'accept-language', 'x-request-id'] as const;
@@ -43,7 +47,7 @@ export function isForbiddenInnerHeader(name: string): boolean {
   const lower = name.toLowerCase();
   return (
     (FORBIDDEN_INNER_HEADERS as readonly string[]).includes(lower) ||
-    lower.startsWith(FORBIDDEN_INNER_HEADER_PREFIX) ||
+    FORBIDDEN_INNER_HEADER_PREFIXES.some((prefix) => lower.startsWith(prefix)) ||
     lower === INNER_REQUEST_MARKER_HEADER.toLowerCase()
   );
 }

@@ -21,6 +21,8 @@ export const PROBLEM_TYPES = Object.freeze({
   unresolvedReference: `${PROBLEM_TYPE_BASE}unresolved-reference`,
   /** A url produced by a reference broke the url rules. */
   invalidResolvedUrl: `${PROBLEM_TYPE_BASE}invalid-resolved-url`,
+  /** A header value produced by a reference broke the header value rules. */
+  invalidResolvedHeader: `${PROBLEM_TYPE_BASE}invalid-resolved-header`,
   /** A request would have entered a batch endpoint from inside a batch. */
   recursion: `${PROBLEM_TYPE_BASE}recursion`,
   /** The inner request took longer than its time limit. */

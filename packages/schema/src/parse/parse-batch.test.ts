@@ -333,6 +333,30 @@ describe('parseBatch', () => {
     expect(result.problem.limit).toEqual({ name: 'maxJsonDepth', value: 64 });
   });
 
+  it('rejects references and onError "stop" on a server that does not support them', () => {
+    const envelope = {
+      requests: [get('a', '/x'), post('b', '/y', { v: '${a#/body}', w: 'lit $${x}' })],
+      options: { onError: 'stop' },
+    };
+    expect(parseBatch(envelope).ok).toBe(true);
+    const result = parseBatch(envelope, { references: false, onErrorStop: false });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.errors?.map((e) => [e.pointer, e.rule])).toEqual([
+      ['/options/onError', 'onError.unsupported'],
+      ['/requests/1/body/v', 'references.unsupported'],
+    ]);
+  });
+
+  it('refuses forwarding headers that would let an item lie about its origin', () => {
+    const result = parseBatch(
+      batch(get('1', '/x', { headers: { Forwarded: 'for=1.2.3.4', 'X-Forwarded-Host': 'evil' } })),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.errors?.map((e) => e.rule)).toEqual(['header.forbidden', 'header.forbidden']);
+  });
+
   it('accepts atomicityGroup when the server advertises atomicity', () => {
     expect(parseBatch(batch(post('1', '/x', {}, { atomicityGroup: 'g' })), { atomicity: true }).ok).toBe(
       true,

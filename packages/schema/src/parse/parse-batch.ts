@@ -14,8 +14,12 @@ export interface ParseOptions {
   readonly maxRequests?: number;
   /** Deepest JSON nesting of the envelope (400 above it). */
   readonly maxJsonDepth?: number;
-  /** Whether the server supports `atomicityGroup`; without it, any use is a violation. */
+  /** Whether the server supports `atomicityGroup`; without it, any use is a violation (default false). */
   readonly atomicity?: boolean;
+  /** Whether the server supports reference tokens; without it, any token is a violation (default true). */
+  readonly references?: boolean;
+  /** Whether the server supports `onError: "stop"`; without it, asking for it is a violation (default true). */
+  readonly onErrorStop?: boolean;
 }
 
 /** An accepted envelope with its dependency graph (indices of earlier requests, dependsOn and references). */
@@ -94,7 +98,18 @@ export function parseBatch(input: unknown, options: ParseOptions = {}): ParsedBa
         });
     });
 
-    const index = { positions, atomicity: options.atomicity ?? false };
+    if (options.onErrorStop === false && isRecord(input.options) && input.options.onError === 'stop') {
+      violations.push({
+        pointer: '/options/onError',
+        rule: 'onError.unsupported',
+        detail: 'this server does not support onError "stop"',
+      });
+    }
+    const index = {
+      positions,
+      atomicity: options.atomicity ?? false,
+      references: options.references ?? true,
+    };
     const dependencies: number[][] = [];
     const referencing: boolean[] = [];
     requests.forEach((request, position) => {

@@ -11,6 +11,8 @@ export interface EnvelopeIndex {
   readonly positions: ReadonlyMap<string, number>;
   /** Whether the server supports `atomicityGroup`. */
   readonly atomicity: boolean;
+  /** Whether the server supports reference tokens. */
+  readonly references: boolean;
 }
 
 /** Violations of one inner request plus the indices it depends on (dependsOn and references). */
@@ -67,6 +69,14 @@ export function checkInnerRequest(request: unknown, position: number, index: Env
     if (!result.ok) {
       violations.push({ pointer, rule: 'reference.syntax', detail: result.detail });
       return false;
+    }
+    if (result.references.length > 0 && !index.references) {
+      violations.push({
+        pointer,
+        rule: 'references.unsupported',
+        detail: 'this server does not support references; write $${ for a literal ${',
+      });
+      return true;
     }
     for (const token of result.references) {
       referencing = true;
