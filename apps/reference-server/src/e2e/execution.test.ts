@@ -1,4 +1,5 @@
 import { PROBLEM_TYPES } from '@batchwire/schema';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_TEXT, fixtureBytes } from '../fixtures/content.js';
 import { field, interval, item, maxOverlap, runBatch } from '../test-support/batch.js';
@@ -126,6 +127,55 @@ describe.each(MODES)('%s mode: order, concurrency, isolation and responses', (mo
     expect(json.body).toBe('a string');
     expect(json.path).toBe('/_conformance/echo/a%2Cb');
     expect(json.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('supports HEAD and OPTIONS inner requests', async () => {
+    const batch = await runBatch(t, {
+      requests: [
+        { id: 'head', method: 'HEAD', url: '/_conformance/echo' },
+        { id: 'options', method: 'OPTIONS', url: '/_conformance/echo' },
+      ],
+    });
+    expect(item(batch, 'head').status).toBe(200);
+    expect(item(batch, 'head').body ?? '').toBe('');
+    expect(item(batch, 'options').status).toBe(200);
+    expect(field(item(batch, 'options'), 'method')).toBe('OPTIONS');
+  });
+
+  it('answers 424 for the dependents of a request that timed out', async () => {
+    const batch = await runBatch(t, {
+      requests: [
+        { id: 'hang', method: 'GET', url: '/_test/hang' },
+        { id: 'next', method: 'GET', url: '/_conformance/status/200', dependsOn: ['hang'] },
+      ],
+    });
+    expect(batch.responses.map((r) => r.status)).toEqual([504, 424]);
+    expect(field(item(batch, 'next'), 'dependency')).toBe('hang');
+  });
+
+  it.each([
+    '/_test/json-edge',
+    '/_test/mutate-after-send',
+    '/_test/chunks',
+    '/_test/async-throw',
+    '/_conformance/text',
+    '/_conformance/status/201',
+    '/_conformance/echo/x?y=1',
+  ])('embeds exactly what a client gets from GET %s sent alone', async (url) => {
+    const direct = await request(t.apiOrigin).get(url).buffer(true).timeout(10_000);
+    const batch = await runBatch(t, { requests: [{ id: 'a', method: 'GET', url }] });
+    const embedded = item(batch, 'a');
+    expect(embedded.status).toBe(direct.status);
+    expect(embedded.headers['Content-Type']).toBe(direct.headers['content-type']);
+    const directBody = /json/.test(direct.headers['content-type'] ?? '')
+      ? JSON.parse(direct.text)
+      : direct.text;
+    if (url.startsWith('/_conformance/echo')) {
+      expect((embedded.body as { path: string; query: unknown }).path).toBe(directBody.path);
+      expect((embedded.body as { path: string; query: unknown }).query).toEqual(directBody.query);
+    } else {
+      expect(embedded.body).toEqual(directBody);
+    }
   });
 
   it('passes inner headers and marks inner requests as such', async () => {

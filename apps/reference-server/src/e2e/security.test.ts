@@ -217,7 +217,46 @@ describe.each(MODES)('%s mode: credentials, SSRF, recursion and smuggling', (mod
     expect(problem.type).toBe(PROBLEM_TYPES.recursion);
   });
 
+  it('never follows a redirect: the 3xx is the item response and the target is not contacted', async () => {
+    const to = encodeURIComponent(`${t.canary.origin}/secret`);
+    const batch = await runBatch(t, {
+      requests: [{ id: 'r', method: 'GET', url: `/_test/redirect?to=${to}` }],
+    });
+    expect(item(batch, 'r').status).toBe(302);
+    expect(item(batch, 'r').headers.Location).toBe(`${t.canary.origin}/secret`);
+    expect(t.canary.contacts()).toBe(0);
+  });
+
   it('no inner request ever reached the canary', () => {
     expect(t.canary.contacts()).toBe(0);
+  });
+});
+
+// In-process, the server knows where its batch endpoint is, so a url naming it is visible before
+// execution; in gateway mode the upstream's batch path is unknown and the marker refuses the item.
+describe('in-process mode: a url naming the batch endpoint', () => {
+  let t: Topology;
+  beforeAll(async () => {
+    t = await startTopology('in-process');
+  });
+  afterAll(() => t.close());
+
+  it('rejects the envelope, with a violation at the url, when an inner url names the batch endpoint (req-sec-4)', async () => {
+    for (const url of ['/batch', '/BATCH', '/batch/', '/Batch?x=1']) {
+      const problem = await refuseBatch(
+        t,
+        {
+          requests: [
+            { id: 'ok', method: 'GET', url: '/_conformance/status/200' },
+            { id: 'x', method: 'POST', url, body: { requests: [{ id: 'n', method: 'GET', url: '/' }] } },
+          ],
+        },
+        400,
+      );
+      expect(
+        problem.errors?.some((e) => e.pointer === '/requests/1/url'),
+        `${url}: ${JSON.stringify(problem)}`,
+      ).toBe(true);
+    }
   });
 });

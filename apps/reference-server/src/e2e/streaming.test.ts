@@ -57,6 +57,18 @@ describe.each(MODES)('%s mode: streaming, client disconnect and idempotency', (m
     expect(arrivals[0]).toBeLessThan(slowEnd);
   });
 
+  it('answers a refused envelope with a problem, not a stream', async () => {
+    const res = await request(`${t.origin}/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: NDJSON_MEDIA_TYPE },
+      body: JSON.stringify({ requests: [] }),
+      ...bounded,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    await res.body.dump();
+  });
+
   it('starts no inner request after the client disconnects', async () => {
     const started = uniqueName('started');
     const after = uniqueName('after');
@@ -120,6 +132,25 @@ describe.each(MODES)('%s mode: streaming, client disconnect and idempotency', (m
     expect((other.body as { type: string }).type ?? JSON.parse(other.text).type).toBe(
       PROBLEM_TYPES.idempotencyMismatch,
     );
+    expect(await counter(t, name)).toBe(1);
+  });
+
+  it('does not store a refused envelope: the corrected one runs under the same key', async () => {
+    const name = uniqueName('fixed');
+    const key = uniqueName('key');
+    const bad = await postBatch(
+      t,
+      { requests: [{ id: 'a', method: 'FETCH', url: '/' }] },
+      { [IDEMPOTENCY_KEY_HEADER]: key },
+    );
+    expect(bad.status).toBe(400);
+    const good = await postBatch(
+      t,
+      { requests: [{ id: 'a', method: 'POST', url: `/_conformance/counters/${name}` }] },
+      { [IDEMPOTENCY_KEY_HEADER]: key },
+    );
+    expect(good.status).toBe(200);
+    expect(good.headers[IDEMPOTENCY_REPLAYED_HEADER.toLowerCase()]).toBeUndefined();
     expect(await counter(t, name)).toBe(1);
   });
 

@@ -55,8 +55,10 @@ export async function startTopology(mode: Mode, options: TopologyOptions = {}): 
     origin: front.url,
     apiOrigin: servers[0]!.url,
     canary,
+    // Closing fails when any inner request reached the canary, so every test file checks it.
     close: async () => {
       await Promise.all([...servers.map((server) => server.close()), canary.close()]);
+      if (canary.contacts() > 0) throw new Error(`the canary was contacted ${canary.contacts()} time(s)`);
     },
   };
 }
