@@ -23,7 +23,10 @@ export interface BatchSettings {
   readonly idempotencyKey?: string;
 }
 
-/** The two callbacks of `send`; exactly one is called, once. */
+/**
+ * The two callbacks of `send`; exactly one is called, once. An exception thrown by a callback is
+ * rethrown asynchronously (like an event listener's), never routed to the other callback.
+ */
 export interface SendCallbacks {
   /** All results, in call order, whatever their statuses. */
   onSuccess(results: BatchResult[]): void;
