@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../report/report.js';
+import { runConformance } from '../run/run-conformance.js';
+import { KNOWN_REFERENCE_BUGS } from '../test-support/known-reference-bugs.js';
+import { type SpawnedServer, spawnReference } from '../test-support/spawn-reference.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+let plain: SpawnedServer;
+let gateway: SpawnedServer;
+
+beforeAll(async () => {
+  // Short time limits let the timeout checks run instead of being skipped as too slow to probe.
+  plain = await spawnReference(['--batch-timeout', '1500']);
+  gateway = await spawnReference(['--upstream', plain.origin, '--no-fixtures', '--request-timeout', '700']);
+}, 40_000);
+
+afterAll(async () => {
+  await Promise.all([plain?.close(), gateway?.close()]);
+});
+
+function unexpectedProblems(report: Report) {
+  const stale = report.staleExpectedFailures;
+  if (stale.length > 0)
+    console.warn(`known reference-server bugs now fixed (remove them): ${stale.join(', ')}`);
+  return report.results
+    .filter(
+      (r) => (r.status === 'failed' && !r.expectedFailure) || r.status === 'errored' || r.status === 'warned',
+    )
+    .map((r) => `${r.id}: ${r.reason}`);
+}
+
+describe('the suite against the reference server', () => {
+  it('passes every MUST and SHOULD in-process (strict), timeouts probed', async () => {
+    const report = await runConformance({
+      url: plain.url,
+      strict: true,
+      expectedFailures: Object.keys(KNOWN_REFERENCE_BUGS),
+    });
+    expect(unexpectedProblems(report)).toEqual([]);
+    expect(report.summary.total).toBeGreaterThanOrEqual(80);
+    expect(report.results.find((r) => r.id === 'exec.batch-timeout')?.status).toBe('passed');
+    expect(report.results.find((r) => r.id === 'exec.disconnect')?.status).toBe('passed');
+  }, 60_000);
+
+  it('passes every MUST and SHOULD in gateway mode (strict), timeouts probed', async () => {
+    const report = await runConformance({
+      url: gateway.url,
+      strict: true,
+      expectedFailures: Object.keys(KNOWN_REFERENCE_BUGS),
+    });
+    expect(unexpectedProblems(report)).toEqual([]);
+    expect(report.results.find((r) => r.id === 'exec.request-timeout')?.status).toBe('passed');
+    expect(report.results.find((r) => r.id === 'security.recursion-encoded')?.status).toBe('passed');
+  }, 60_000);
+
+  it('exits 0 through the CLI and writes report.json, junit.xml and report.md', () => {
+    const out = mkdtempSync(join(tmpdir(), 'bw-conformance-'));
+    const run = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'run',
+        '--url',
+        plain.url,
+        '--only',
+        'envelope.*,depends.*,cred.*',
+        '--reporter',
+        'json,junit,markdown',
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    expect(report).toMatchObject({
+      suiteVersion: expect.any(String),
+      specVersion: '1',
+      target: plain.url,
+      conformant: true,
+    });
+    expect(Object.keys(report.summary).sort()).toEqual([
+      'errored',
+      'failed',
+      'passed',
+      'skipped',
+      'total',
+      'warned',
+    ]);
+    expect(
+      report.results.every(
+        (r) => r.id.startsWith('envelope.') || r.id.startsWith('depends.') || r.id.startsWith('cred.'),
+      ),
+    ).toBe(true);
+    expect(report.summary.passed).toBeGreaterThan(20);
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain(
+      '<testsuites name="batchwire-conformance"',
+    );
+    expect(existsSync(join(out, 'report.md'))).toBe(true);
+  }, 40_000);
+});

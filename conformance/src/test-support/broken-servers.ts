@@ -1,0 +1,220 @@
+import type { Request } from 'express';
+import type { BreakingHooks, Consolidated, Entry, Inner } from './batch-proxy.js';
+import { forward, forwardHeaders } from './forward.js';
+import type { UpstreamFault } from './upstream-proxy.js';
+
+/** A deliberately broken server, the fault it has, and the case meant to catch it. */
+export interface BrokenServer {
+  readonly name: string;
+  /** The case that must fail against it. */
+  readonly catchBy: string;
+  /** Run with --strict (the rule is a SHOULD). */
+  readonly strict?: boolean;
+  /** A layer in front of the real batch endpoint (target = its url)... */
+  readonly hooks?: (target: string) => BreakingHooks;
+  /** ...or a fault between a gateway and its upstream. */
+  readonly upstream?: UpstreamFault;
+}
+
+const isOk = (status: number) => status >= 200 && status < 300;
+
+function entry(id: string, status: number, body: unknown): Entry {
+  return { id, status, headers: { 'Content-Type': 'application/json' }, body };
+}
+
+async function fetchEntry(
+  id: string,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+): Promise<Entry> {
+  try {
+    const answer = await forward(url, method, headers, undefined);
+    return entry(id, answer.status, answer.body.toString());
+  } catch (error) {
+    return entry(id, 502, { error: (error as Error).message });
+  }
+}
+
+function withSummary(body: Consolidated, responses: Entry[]): Consolidated {
+  const succeeded = responses.filter((r) => isOk(r.status)).length;
+  const skipped = responses.filter((r) => r.status === 424).length;
+  return {
+    responses,
+    summary: { total: responses.length, succeeded, failed: responses.length - succeeded - skipped, skipped },
+  };
+}
+
+function pathOf(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path).toLowerCase().replace(/\/+$/, '');
+  } catch {
+    return path;
+  }
+}
+
+/** The broken servers of the suite's own tests, each with the case meant to report it. */
+export const BROKEN_SERVERS: readonly BrokenServer[] = [
+  {
+    name: 'responses sorted by id instead of request order',
+    catchBy: 'response.ordering-shuffled',
+    hooks: () => ({
+      rewriteResponse: (b) => ({
+        ...b,
+        responses: [...b.responses].sort((x, y) => x.id.localeCompare(y.id)),
+      }),
+    }),
+  },
+  {
+    name: 'entries of skipped requests dropped (OData style)',
+    catchBy: 'depends.failed-424',
+    hooks: () => ({
+      rewriteResponse: (b) => ({ ...b, responses: b.responses.filter((r) => r.status !== 424) }),
+    }),
+  },
+  {
+    name: 'batch aborted at the first failure',
+    catchBy: 'isolation.error-statuses',
+    hooks: () => ({
+      rewriteResponse: (b) => {
+        const first = b.responses.findIndex((r) => !isOk(r.status));
+        if (first === -1) return b;
+        const responses = b.responses.map((r, i) =>
+          i > first ? entry(r.id, 424, { type: 'aborted', status: 424 }) : r,
+        );
+        return withSummary(b, responses);
+      },
+    }),
+  },
+  {
+    name: 'summary counts every non-2xx as skipped',
+    catchBy: 'response.summary-counts',
+    hooks: () => ({
+      rewriteResponse: (b) => {
+        const succeeded = b.responses.filter((r) => isOk(r.status)).length;
+        return {
+          ...b,
+          summary: {
+            total: b.responses.length,
+            succeeded,
+            failed: 0,
+            skipped: b.responses.length - succeeded,
+          },
+        };
+      },
+    }),
+  },
+  {
+    name: 'malformed JSON answered with 500',
+    catchBy: 'envelope.malformed-json',
+    hooks: () => ({
+      intercept: (raw, req) => {
+        if (req.method !== 'POST') return undefined;
+        try {
+          JSON.parse(raw.toString());
+          return undefined;
+        } catch {
+          return {
+            status: 500,
+            headers: { 'content-type': 'text/html' },
+            body: Buffer.from('<h1>Internal Server Error</h1>'),
+          };
+        }
+      },
+    }),
+  },
+  {
+    name: 'malformed JSON answered with 200 and no responses',
+    catchBy: 'envelope.malformed-json',
+    hooks: () => ({
+      intercept: (raw, req) => {
+        if (req.method !== 'POST') return undefined;
+        try {
+          JSON.parse(raw.toString());
+          return undefined;
+        } catch {
+          const body = { responses: [], summary: { total: 0, succeeded: 0, failed: 0, skipped: 0 } };
+          return {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+            body: Buffer.from(JSON.stringify(body)),
+          };
+        }
+      },
+    }),
+  },
+  {
+    name: 'dependsOn ignored',
+    catchBy: 'depends.failed-424',
+    hooks: () => ({
+      rewriteEnvelope: (e) => ({
+        ...e,
+        requests: e.requests.map(({ dependsOn: _ignored, ...inner }) => inner),
+      }),
+    }),
+  },
+  {
+    name: 'invalid items answered one by one while the valid ones run',
+    catchBy: 'envelope.invalid-runs-nothing',
+    hooks: () => ({
+      hijack: async (inner: Inner) =>
+        (inner.method === 'GET' || inner.method === 'HEAD') && 'body' in inner
+          ? entry(inner.id, 400, { type: 'about:blank', status: 400, title: 'GET with a body' })
+          : undefined,
+    }),
+  },
+  {
+    name: 'nested batches allowed (recursion)',
+    catchBy: 'security.recursion-direct',
+    hooks: (target) => ({
+      hijack: async (inner: Inner, req: Request) => {
+        if (pathOf(inner.url) !== new URL(target).pathname) return undefined;
+        const headers = {
+          ...forwardHeaders(req, ['batchwire-inner-request']),
+          'content-type': 'application/json',
+        };
+        const answer = await forward(target, 'POST', headers, JSON.stringify(inner.body));
+        return entry(inner.id, answer.status, JSON.parse(answer.body.toString()) as unknown);
+      },
+    }),
+  },
+  {
+    name: 'absolute urls followed',
+    catchBy: 'url.absolute',
+    hooks: () => ({
+      hijack: async (inner: Inner) =>
+        /^[a-z][a-z0-9+.-]*:\/\//i.test(inner.url)
+          ? fetchEntry(inner.id, inner.url, inner.method, {})
+          : undefined,
+    }),
+  },
+  {
+    name: 'inner origin taken from X-Forwarded-Host',
+    catchBy: 'url.host-header-ignored',
+    hooks: () => ({
+      hijack: async (inner: Inner, req: Request) => {
+        const host = req.headers['x-forwarded-host'];
+        return typeof host === 'string'
+          ? fetchEntry(inner.id, `http://${host}${inner.url}`, inner.method, {})
+          : undefined;
+      },
+    }),
+  },
+  {
+    name: 'credentials not passed to inner requests',
+    catchBy: 'cred.authorization-inherited',
+    upstream: { dropHeaders: ['authorization', 'cookie'] },
+  },
+  {
+    name: 'inner requests run one by one',
+    catchBy: 'exec.concurrent',
+    strict: true,
+    upstream: { oneAtATime: true },
+  },
+  {
+    name: 'Batchwire-Inner-Request marker not added',
+    catchBy: 'cred.marker-header',
+    upstream: { dropHeaders: ['batchwire-inner-request'] },
+  },
+];
