@@ -1,18 +1,43 @@
-import type { TSchema } from '@sinclair/typebox';
-import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { ValueErrorType } from '@sinclair/typebox/errors';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
+import { Value } from '@sinclair/typebox/value';
 import type { Violation } from './violation.js';
 
-const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+/** Checks values against one schema: a fast boolean test and, on failure, the list of errors. */
+export interface Checker<T extends TSchema> {
+  /** Whether the value matches the schema. */
+  Check(value: unknown): value is Static<T>;
+  /** Every error of a value that does not match. */
+  Errors(value: unknown): Iterable<ValueError>;
+}
 
-/** The compiled checker of a schema, compiled on first use and kept (never re-walked per call). */
-export function compiledChecker<T extends TSchema>(schema: T): TypeCheck<T> {
+const compiled = new WeakMap<TSchema, Checker<TSchema>>();
+
+/** Interprets the schema on each call: used where code generation is forbidden (a strict CSP). */
+function interpretedChecker<T extends TSchema>(schema: T): Checker<T> {
+  return {
+    Check: (value): value is Static<T> => Value.Check(schema, value),
+    Errors: (value) => Value.Errors(schema, value),
+  };
+}
+
+/**
+ * The checker of a schema, compiled on first use and kept (never re-walked per call). Where the
+ * page forbids `new Function` (Content-Security-Policy without 'unsafe-eval'), the same schema is
+ * interpreted instead, so validation still works in such browsers, only slower.
+ */
+export function compiledChecker<T extends TSchema>(schema: T): Checker<T> {
   let check = compiled.get(schema);
   if (check === undefined) {
-    check = TypeCompiler.Compile(schema);
+    try {
+      check = TypeCompiler.Compile(schema);
+    } catch {
+      check = interpretedChecker(schema);
+    }
     compiled.set(schema, check);
   }
-  return check as TypeCheck<T>;
+  return check as Checker<T>;
 }
 
 function ruleOf(type: ValueErrorType): string {

@@ -7,7 +7,13 @@ export * from './batch-request.js';
 export * from './batch-response.js';
 export * from './batch-summary.js';
 export * from './capabilities.js';
-export { type CheckResult, checkAgainst, compiledChecker, schemaViolations } from './checker.js';
+export {
+  type Checker,
+  type CheckResult,
+  checkAgainst,
+  compiledChecker,
+  schemaViolations,
+} from './checker.js';
 export * from './constants/headers.js';
 export * from './constants/limits.js';
 export * from './constants/media-types.js';
