@@ -1,9 +1,13 @@
 import { PROBLEM_TYPES } from '@batchwire/schema';
+import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReferenceApp } from '../app.js';
 import { FIXTURE_TEXT, fixtureBytes } from '../fixtures/content.js';
 import { field, interval, item, maxOverlap, runBatch } from '../test-support/batch.js';
-import { MODES, startTopology, type Topology } from '../test-support/topology.js';
+import { startCanary } from '../test-support/canary.js';
+import { listen } from '../test-support/listen.js';
+import { MODES, startTopology, TEST_LIMITS, type Topology } from '../test-support/topology.js';
 
 const get = (id: string, url: string) => ({ id, method: 'GET', url });
 
@@ -219,6 +223,36 @@ describe.each(MODES)('%s mode: limits on execution', (mode) => {
         ['never', 424],
       ]);
       expect(batch.summary).toEqual({ total: 3, succeeded: 1, failed: 1, skipped: 1 });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('gateway mode: upstream unreachable', () => {
+  it('answers 502 per item and still a consolidated 200', async () => {
+    const gone = await listen((_req, res) => res.end());
+    const upstream = gone.url;
+    await gone.close();
+    const gateway = await listen(
+      createReferenceApp({ upstream, limits: TEST_LIMITS, logger: pino({ level: 'silent' }) }),
+    );
+    const t: Topology = {
+      mode: 'gateway',
+      origin: gateway.url,
+      apiOrigin: upstream,
+      canary: await startCanary(),
+      close: async () => {
+        await Promise.all([gateway.close(), t.canary.close()]);
+      },
+    };
+    try {
+      const batch = await runBatch(t, {
+        requests: [get('a', '/_conformance/status/200'), get('b', '/blogs/entries/1')],
+      });
+      expect(batch.responses.map((r) => r.status)).toEqual([502, 502]);
+      expect(field(item(batch, 'a'), 'type')).toBe(PROBLEM_TYPES.badGateway);
+      expect(batch.summary).toEqual({ total: 2, succeeded: 0, failed: 2, skipped: 0 });
     } finally {
       await t.close();
     }
