@@ -19,7 +19,7 @@ export function exportCommand(dir: string, io: CliIo): number {
     );
   for (const testCase of loaded.cases) {
     const { $schema: _ignored, ...plain } = testCase;
-    const file = join(dir, 'v1', ...testCase.id.split('.')) + '.json';
+    const file = `${join(dir, 'v1', ...testCase.id.split('.'))}.json`;
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(plain, null, 2)}\n`);
   }

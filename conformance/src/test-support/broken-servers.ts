@@ -36,7 +36,7 @@ async function fetchEntry(
   }
 }
 
-function withSummary(body: Consolidated, responses: Entry[]): Consolidated {
+function withSummary(responses: Entry[]): Consolidated {
   const succeeded = responses.filter((r) => isOk(r.status)).length;
   const skipped = responses.filter((r) => r.status === 424).length;
   return {
@@ -83,7 +83,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
         const responses = b.responses.map((r, i) =>
           i > first ? entry(r.id, 424, { type: 'aborted', status: 424 }) : r,
         );
-        return withSummary(b, responses);
+        return withSummary(responses);
       },
     }),
   },
