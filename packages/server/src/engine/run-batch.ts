@@ -13,12 +13,34 @@ import type {
   SummaryCounts,
 } from './types.js';
 
-/** Per running item: what cancelling it needs. */
-interface Running {
-  readonly startedAt: number;
-  readonly timer: NodeJS.Timeout;
+/** Per running item: its dispatch context and what cancelling it needs. */
+interface Running extends DispatchContext {
+  startedAt: number;
   controller: AbortController | undefined;
   listeners: ((reason: CancelReason) => void)[] | undefined;
+}
+
+// Shared by every running item, so a dispatch context costs one small object and no closures;
+// the AbortSignal (several microseconds to make) exists only if a dispatcher asks for it.
+const runningPrototype = {
+  get signal(): AbortSignal {
+    const self = this as unknown as Running;
+    self.controller ??= new AbortController();
+    return self.controller.signal;
+  },
+  onCancel(listener: (reason: CancelReason) => void): void {
+    const self = this as unknown as Running;
+    self.listeners ??= [];
+    self.listeners.push(listener);
+  },
+};
+
+function newRunning(startedAt: number): Running {
+  const running = Object.create(runningPrototype) as Running;
+  running.startedAt = startedAt;
+  running.controller = undefined;
+  running.listeners = undefined;
+  return running;
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
@@ -43,6 +65,7 @@ export function runBatch(
   const outcomes: (ItemOutcome | undefined)[] = new Array(total);
   const views: (ResponseView | undefined)[] = new Array(total);
   const running: (Running | undefined)[] = new Array(total);
+  const started = new Uint8Array(total);
   const waiting = new Int32Array(total);
   const dependents: number[][] = Array.from({ length: total }, () => []);
   const positions = new Map<string, number>();
@@ -74,6 +97,9 @@ export function runBatch(
 
   return new Promise<BatchOutcome>((resolve) => {
     let finished = false;
+    let sweepTimer: NodeJS.Timeout | undefined;
+    const timeoutOrder: number[] = [];
+    let timeoutHead = 0;
     const deadline = setTimeout(() => halt('deadline'), batchTimeoutMs);
     const onDisconnect = () => halt('disconnect');
     if (options.signal?.aborted) queueMicrotask(onDisconnect);
@@ -125,7 +151,7 @@ export function runBatch(
 
     function skipUnstarted(reason: string): void {
       for (let i = 0; i < total; i++) {
-        if (outcomes[i] === undefined && running[i] === undefined) settle(i, skipped(reason), false);
+        if (outcomes[i] === undefined && started[i] === 0) settle(i, skipped(reason), false);
       }
     }
 
@@ -140,25 +166,12 @@ export function runBatch(
         settle(i, resolved, false);
         return;
       }
-      const startedAt = performance.now();
-      const state: Running = {
-        startedAt,
-        timer: setTimeout(() => cancel(i, 'timeout'), requestTimeoutMs),
-        controller: undefined,
-        listeners: undefined,
-      };
+      const state = newRunning(performance.now());
       running[i] = state;
+      started[i] = 1;
       inFlight++;
-      const context: DispatchContext = {
-        get signal() {
-          state.controller ??= new AbortController();
-          return state.controller.signal;
-        },
-        onCancel(listener) {
-          state.listeners ??= [];
-          state.listeners.push(listener);
-        },
-      };
+      timeoutOrder.push(i);
+      armSweep();
       try {
         options.onStart?.(resolved);
       } catch {
@@ -166,7 +179,7 @@ export function runBatch(
       }
       let promise: Promise<InnerResult>;
       try {
-        promise = dispatch(resolved, context);
+        promise = dispatch(resolved, state);
       } catch {
         promise = Promise.resolve(handlerError());
       }
@@ -179,7 +192,8 @@ export function runBatch(
     function release(i: number): Running | undefined {
       const state = running[i];
       if (state === undefined || outcomes[i] !== undefined) return undefined;
-      clearTimeout(state.timer);
+      // Dropped at once: a finished item's request and response objects must not live as long as the batch.
+      running[i] = undefined;
       inFlight--;
       return state;
     }
@@ -209,7 +223,34 @@ export function runBatch(
         }
       }
       state.controller?.abort(reason);
-      if (reason === 'timeout') step();
+    }
+
+    /**
+     * One timer per batch instead of one per item: items share `requestTimeoutMs` and start in
+     * order, so the oldest running item is always the next to time out.
+     */
+    function armSweep(): void {
+      if (sweepTimer !== undefined) return;
+      while (timeoutHead < timeoutOrder.length && running[timeoutOrder[timeoutHead]!] === undefined)
+        timeoutHead++;
+      if (timeoutHead >= timeoutOrder.length) return;
+      const oldest = running[timeoutOrder[timeoutHead]!]!;
+      const due = oldest.startedAt + requestTimeoutMs - performance.now();
+      sweepTimer = setTimeout(sweep, Math.max(1, Math.ceil(due)));
+    }
+
+    function sweep(): void {
+      sweepTimer = undefined;
+      const now = performance.now();
+      while (timeoutHead < timeoutOrder.length) {
+        const i = timeoutOrder[timeoutHead]!;
+        const state = running[i];
+        if (state !== undefined && state.startedAt + requestTimeoutMs > now) break;
+        timeoutHead++;
+        if (state !== undefined) cancel(i, 'timeout');
+      }
+      step();
+      armSweep();
     }
 
     function halt(reason: 'deadline' | 'disconnect'): void {
@@ -231,6 +272,7 @@ export function runBatch(
       if (settledCount === total && !finished) {
         finished = true;
         clearTimeout(deadline);
+        if (sweepTimer !== undefined) clearTimeout(sweepTimer);
         options.signal?.removeEventListener('abort', onDisconnect);
         resolve({
           items: outcomes as ItemOutcome[],

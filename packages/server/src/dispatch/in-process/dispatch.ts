@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { badGateway, handlerError, problemItem } from '../../engine/item-problems.js';
 import type { Dispatch, DispatchRequest, InnerResult } from '../../engine/types.js';
+import { constructorsFor } from './constructors.js';
 import { innerRequest } from './request.js';
 import { innerResponse } from './response.js';
 import { type ConnectionInfo, innerSocket } from './socket.js';
@@ -8,6 +9,10 @@ import { type ConnectionInfo, innerSocket } from './socket.js';
 /** An application that can handle a request object in-process (an Express app's `handle`). */
 export interface HandlerApp {
   handle(req: IncomingMessage, res: ServerResponse, done: (error?: unknown) => void): void;
+  /** The prototype the app gives its request objects (Express: `app.request`). */
+  readonly request?: object;
+  /** The prototype the app gives its response objects (Express: `app.response`). */
+  readonly response?: object;
 }
 
 /** Options of the in-process dispatcher. */
@@ -51,6 +56,7 @@ function unhandled(error: unknown): InnerResult {
  */
 export function inProcessDispatch(options: InProcessOptions): Dispatch {
   const { app, servicePath, connection, host, onHandlerError } = options;
+  const make = constructorsFor(app);
   return (request, context) =>
     new Promise<InnerResult>((resolve) => {
       let settled = false;
@@ -62,8 +68,8 @@ export function inProcessDispatch(options: InProcessOptions): Dispatch {
       const socket = innerSocket(connection, () =>
         finish(badGateway('The inner handler destroyed its connection before answering.')),
       );
-      const req = innerRequest(request, servicePath + request.url, host, socket);
-      const res = innerResponse(req, socket, finish);
+      const req = innerRequest(request, servicePath + request.url, host, socket, make.request);
+      const res = innerResponse(req, socket, finish, make.response);
       context.onCancel(() => {
         settled = true;
         // Tell the handler its client is gone, as Node does when a real connection drops.

@@ -1,18 +1,19 @@
-import { IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { DispatchRequest } from '../../engine/types.js';
 import type { InnerSocket } from './socket.js';
 
 /**
  * Builds the request object of one inner request: a real `IncomingMessage` (a readable stream, so
- * body parsers work) carrying the method, the url under the service path, headers and body.
+ * body parsers work) of the app's request prototype, carrying the method, the url under the service path, headers and body.
  */
 export function innerRequest(
   request: DispatchRequest,
   url: string,
   host: string | undefined,
   socket: InnerSocket,
+  make: (socket: unknown) => IncomingMessage,
 ): IncomingMessage {
-  const req = new IncomingMessage(socket as unknown as ConstructorParameters<typeof IncomingMessage>[0]);
+  const req = make(socket);
   const headers = request.headers;
   if (host !== undefined && headers.host === undefined) headers.host = host;
   let bytes: Buffer | undefined;
@@ -29,9 +30,14 @@ export function innerRequest(
   req.httpVersion = '1.1';
   req.httpVersionMajor = 1;
   req.httpVersionMinor = 1;
-  if (bytes !== undefined) req.push(bytes);
-  req.push(null);
   req.complete = true;
+  // The body is handed over only when someone reads: pushing it eagerly schedules stream ticks that,
+  // inside one batch, would keep every finished inner request alive until the batch ends.
+  req._read = function read() {
+    if (bytes !== undefined) this.push(bytes);
+    bytes = undefined;
+    this.push(null);
+  };
   // Destroying the request must not reach for a real socket; the stand-in reports it instead.
   req._destroy = (error: Error | null, callback: (error?: Error | null) => void) => {
     if (!req.readableEnded) socket.destroy();

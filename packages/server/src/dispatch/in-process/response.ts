@@ -1,5 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badGateway } from '../../engine/item-problems.js';
 import type { HeaderRecord, InnerResult, ResponseBody } from '../../engine/types.js';
 import { conventionalHeaderName, isFramingHeader } from '../../http/header-case.js';
@@ -33,8 +32,9 @@ export function innerResponse(
   req: IncomingMessage,
   socket: InnerSocket,
   finish: (result: InnerResult) => void,
+  make: (req: IncomingMessage) => ServerResponse,
 ): ServerResponse {
-  const res = new ServerResponse(req);
+  const res = make(req);
   const chunks: Buffer[] = [];
   let jsonText: string | undefined;
   let status = 200;
@@ -131,12 +131,18 @@ export function innerResponse(
     collect(chunk, typeof args[1] === 'string' ? args[1] : undefined);
     (this as unknown as { finished: boolean }).finished = true;
     complete();
-    process.nextTick(() => {
-      this.emit('prefinish');
-      this.emit('finish');
-      if (callback) callback();
-      this.emit('close');
-    });
+    // Node emits these after the socket flush; without listeners a tick would only keep objects alive.
+    if (
+      callback ||
+      this.listenerCount('finish') + this.listenerCount('close') + this.listenerCount('prefinish') > 0
+    ) {
+      process.nextTick(() => {
+        this.emit('prefinish');
+        this.emit('finish');
+        if (callback) callback();
+        this.emit('close');
+      });
+    }
     return this;
   } as ServerResponse['end'];
 
