@@ -3,7 +3,7 @@ import type { ChildConfig, ChildMessage, WindowReport } from './ipc.js';
 import { CHILD_SCRIPT } from './paths.js';
 
 /** How long a child may take to start listening, to answer a window message, or to exit. */
-const READY_TIMEOUT_MS = 15_000;
+const READY_TIMEOUT_MS = 30_000;
 const MESSAGE_TIMEOUT_MS = 10_000;
 const EXIT_TIMEOUT_MS = 10_000;
 

@@ -10,8 +10,10 @@ export interface BenchPlan {
   /** N of the extra POST workload (small JSON bodies) for the contenders that can send POSTs. */
   readonly postN: number;
   readonly latency: LatencyPlan;
-  /** Seconds of autocannon load per measurement. */
+  /** Seconds of autocannon load per measurement (at least; see loadSecondsFor). */
   readonly loadSeconds: number;
+  /** Upper bound of a load run that slow batches stretch. */
+  readonly maxLoadSeconds: number;
   /** The Ns the load generator runs at (quick mode exercises it at one N only). */
   readonly loadNs: readonly number[];
   readonly warmup: boolean;
@@ -31,6 +33,7 @@ export const FULL_PLAN: BenchPlan = {
   postN: 100,
   latency: { minSamples: 3, maxSamples: 60, budgetMs: 1500 },
   loadSeconds: 4,
+  maxLoadSeconds: 20,
   loadNs: [10, 100, 1000],
   warmup: true,
   streamItems: 100_000,
@@ -46,6 +49,7 @@ export const QUICK_PLAN: BenchPlan = {
   postN: 100,
   latency: { minSamples: 1, maxSamples: 1, budgetMs: 0 },
   loadSeconds: 0.5,
+  maxLoadSeconds: 0.5,
   loadNs: [10],
   warmup: false,
   streamItems: 2_000,
@@ -60,9 +64,19 @@ export function planFromEnv(env: NodeJS.ProcessEnv): BenchPlan {
   const only = env.BENCH_ONLY?.split(',').filter(Boolean) as ContenderId[] | undefined;
   return {
     ...base,
-    ...(Number.isInteger(rounds) && rounds > 0 ? { rounds } : {}),
+    // BENCH_ROUNDS=0 runs only the huge streamed batch.
+    ...(env.BENCH_ROUNDS !== undefined && Number.isInteger(rounds) && rounds >= 0 ? { rounds } : {}),
     ...(Number.isFinite(seconds) && seconds > 0 ? { loadSeconds: seconds } : {}),
     ...(only && only.length > 0 ? { only } : {}),
     ...(env.BENCH_CPU_PROF ? { cpuProfileDir: env.BENCH_CPU_PROF } : {}),
   };
+}
+
+/**
+ * Seconds of load for a batch whose single run took `medianLatencyMs`: 10 such batches at once must have
+ * time to finish about one and a half times over, or a slow contender would score 0 instead of its rate.
+ */
+export function loadSecondsFor(plan: BenchPlan, medianLatencyMs: number): number {
+  const needed = (medianLatencyMs / 1000) * 10 * 1.5;
+  return Math.min(plan.maxLoadSeconds, Math.max(plan.loadSeconds, Number.isFinite(needed) ? needed : 0));
 }

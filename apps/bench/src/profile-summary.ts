@@ -53,9 +53,8 @@ function locate(frame: CallFrame): string {
   const map = frame.url.startsWith('file:') ? sourceMapFor(frame.url) : null;
   const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
   if (entry && 'originalSource' in entry && entry.originalSource) {
-    const source = entry.originalSource.startsWith('file:')
-      ? fileURLToPath(entry.originalSource)
-      : entry.originalSource;
+    // Sources are relative to the compiled file (e.g. ../../src/engine/run-batch.ts).
+    const source = fileURLToPath(new URL(entry.originalSource, frame.url));
     return `${source}:${entry.originalLine + 1}`;
   }
   const path = frame.url.startsWith('file:') ? fileURLToPath(frame.url) : frame.url;

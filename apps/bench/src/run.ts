@@ -3,7 +3,7 @@ import { CONTENDERS } from './contenders/index.js';
 import type { Contender, ContenderId } from './contenders/types.js';
 import type { ServerKind } from './ipc.js';
 import { inWindow, latencySamples, settle } from './measure.js';
-import type { BenchPlan } from './plan.js';
+import { type BenchPlan, loadSecondsFor } from './plan.js';
 import { type Runner, runnerFor } from './runners/index.js';
 import { median, quantile } from './stats.js';
 import { type StreamRunResult, streamRun } from './stream-run.js';
@@ -71,14 +71,13 @@ async function startServers(
     const config = upstream === undefined ? { kind, maxBatch } : { kind, maxBatch, upstream };
     servers.set(kind, await startServerProcess(config, profile));
   };
-  // Everything but the gateway starts at once; the gateway needs the upstream's port first.
-  const upstreamFirst = kinds.has('upstream') ? start('upstream') : Promise.resolve();
-  const others = [...kinds]
-    .filter((kind) => kind !== 'upstream' && kind !== 'batchwire-gateway')
-    .map((kind) => start(kind));
-  await upstreamFirst;
-  if (kinds.has('batchwire-gateway')) await start('batchwire-gateway', servers.get('upstream')?.url);
-  await Promise.all(others);
+  // Everything starts at once but the gateway, which needs the upstream's port first.
+  const upstreamThenGateway = (async () => {
+    if (kinds.has('upstream')) await start('upstream');
+    if (kinds.has('batchwire-gateway')) await start('batchwire-gateway', servers.get('upstream')?.url);
+  })();
+  const others = [...kinds].filter((kind) => kind !== 'upstream' && kind !== 'batchwire-gateway');
+  await Promise.all([upstreamThenGateway, ...others.map((kind) => start(kind))]);
   return servers;
 }
 
@@ -120,7 +119,7 @@ export async function runBench(plan: BenchPlan, log: Log = () => {}): Promise<Be
     return acc;
   };
   try {
-    if (plan.warmup) {
+    if (plan.warmup && plan.rounds > 0) {
       for (const c of contenders) {
         log(`warm-up ${c.label}`);
         const runner = runners.get(c.id)!;
@@ -144,7 +143,9 @@ export async function runBench(plan: BenchPlan, log: Log = () => {}): Promise<Be
             acc.cpuUs[kind] = (acc.cpuUs[kind] ?? 0) + us;
           acc.peakRssBytes = Math.max(acc.peakRssBytes, latency.window.peakRssBytes);
           if (plan.loadNs.includes(n)) {
-            const load = await inWindow(measured, () => runner.throughput(n, workload, plan.loadSeconds));
+            const seconds =
+              c.style === 'batch' ? loadSecondsFor(plan, median(latency.value.samplesMs)) : plan.loadSeconds;
+            const load = await inWindow(measured, () => runner.throughput(n, workload, seconds));
             acc.throughputRuns.push(load.value.perSecond);
             acc.loadCpuUs += load.window.totalCpuUs;
             acc.loadSubs += load.value.subRequests;
@@ -171,7 +172,7 @@ export async function runBench(plan: BenchPlan, log: Log = () => {}): Promise<Be
       const modes: ('ndjson' | 'buffered')[] = plan.bufferedContrast ? ['ndjson', 'buffered'] : ['ndjson'];
       for (const mode of modes) {
         log(`streaming run: one batch of ${plan.streamItems} items, ${mode}`);
-        streams.push(await streamRun(plan.streamItems, mode));
+        streams.push(await streamRun(plan.streamItems, mode, plan.cpuProfileDir));
       }
     }
     return { plan, cases: [...accumulators.values()].map(finish), streams };

@@ -60,8 +60,13 @@ async function checkNdjson(
 }
 
 /** Runs one batch of `items` trivial GETs against a fresh Batchwire process and reports its peak RSS. */
-export async function streamRun(items: number, mode: 'ndjson' | 'buffered'): Promise<StreamRunResult> {
-  const server = await startServerProcess({ kind: 'batchwire', maxBatch: items });
+export async function streamRun(
+  items: number,
+  mode: 'ndjson' | 'buffered',
+  cpuProfileDir?: string,
+): Promise<StreamRunResult> {
+  const profile = cpuProfileDir === undefined ? {} : { cpuProfileDir };
+  const server = await startServerProcess({ kind: 'batchwire', maxBatch: items }, profile);
   const pool = keepAlivePool(server.url, 1);
   try {
     const call = batchwireCall(items, 'get', mode === 'ndjson');
