@@ -4,7 +4,8 @@ import { NAMED_CHECKS } from './checks/registry.js';
 import { OPERATORS } from './match/operators.js';
 import { PACKAGE_ROOT } from './paths.js';
 
-const readme = readFileSync(`${PACKAGE_ROOT}README.md`, 'utf8');
+// Table cells are padded by the formatter, so runs of spaces count as one.
+const readme = readFileSync(`${PACKAGE_ROOT}README.md`, 'utf8').replace(/ {2,}/g, ' ');
 
 describe('README', () => {
   it('documents every named check with its current summary', () => {
