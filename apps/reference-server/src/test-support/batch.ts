@@ -50,6 +50,14 @@ export async function runBatch(
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   const checked = validateBatchResponse(res.body);
   if (!checked.ok) throw new Error(`invalid batch response: ${JSON.stringify(checked.errors)}`);
+  for (const response of checked.value.responses) {
+    // Every problem entry, whoever produced it, is a problem+json body whose status is the entry's.
+    if (/^application\/problem\+json/.test(response.headers['Content-Type'] ?? '')) {
+      const problem = validateProblem(response.body);
+      expect(problem.ok, JSON.stringify(response)).toBe(true);
+      expect(field(response, 'status')).toBe(response.status);
+    }
+  }
   return checked.value;
 }
 
@@ -65,6 +73,7 @@ export async function refuseBatch(
   expect(res.headers['content-type']).toMatch(new RegExp(`^${PROBLEM_MEDIA_TYPE.replace('+', '\\+')}`));
   const checked = validateProblem(JSON.parse(res.text));
   if (!checked.ok) throw new Error(`invalid problem: ${JSON.stringify(checked.errors)}`);
+  expect(checked.value.status).toBe(status);
   return checked.value;
 }
 
