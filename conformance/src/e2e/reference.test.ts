@@ -59,6 +59,12 @@ describe('the suite against the reference server', () => {
     expect(report.results.find((r) => r.id === 'security.recursion-encoded')?.status).toBe('passed');
   }, 60_000);
 
+  it('runs through an injected fetch, with a custom fixture prefix spelled with a trailing slash', async () => {
+    const report = await runConformance({ url: plain.url, fetch, fixtures: '/_conformance/', only: ['depends.*', 'ref.*'] });
+    expect(unexpectedProblems(report)).toEqual([]);
+    expect(report.summary.passed).toBeGreaterThan(20);
+  }, 30_000);
+
   it('exits 0 through the CLI and writes report.json, junit.xml and report.md', () => {
     const out = mkdtempSync(join(tmpdir(), 'bw-conformance-'));
     const run = spawnSync(
