@@ -60,7 +60,12 @@ describe('the suite against the reference server', () => {
   }, 60_000);
 
   it('runs through an injected fetch, with a custom fixture prefix spelled with a trailing slash', async () => {
-    const report = await runConformance({ url: plain.url, fetch, fixtures: '/_conformance/', only: ['depends.*', 'ref.*'] });
+    const report = await runConformance({
+      url: plain.url,
+      fetch,
+      fixtures: '/_conformance/',
+      only: ['depends.*', 'ref.*'],
+    });
     expect(unexpectedProblems(report)).toEqual([]);
     expect(report.summary.passed).toBeGreaterThan(20);
   }, 30_000);

@@ -53,8 +53,6 @@ export interface Report {
   readonly conformant: boolean;
   /** Baseline ids that passed or do not exist: the baseline must be updated. */
   readonly staleExpectedFailures: readonly string[];
-  /** Harness errors outside any case (capabilities unreachable, canary not started). */
-  readonly harnessErrors: readonly string[];
   readonly results: readonly CaseResult[];
 }
 

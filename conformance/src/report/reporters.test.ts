@@ -33,7 +33,6 @@ const report: Report = {
   summary: summarize(results),
   conformant: false,
   staleExpectedFailures: ['a.gone'],
-  harnessErrors: [],
   results,
 };
 
