@@ -31,8 +31,8 @@ describe.each(MODES)('%s mode: order, concurrency, isolation and responses', (mo
     expect(interval(item(batch, 'c')).end).toBeGreaterThan(interval(item(batch, '2')).end);
   });
 
-  it('runs independent requests concurrently (10 x delay/200: intervals overlap)', async () => {
-    const requests = Array.from({ length: 10 }, (_, i) => get(`d${i}`, '/_conformance/delay/200'));
+  it('runs independent requests concurrently (10 x delay/400: intervals overlap)', async () => {
+    const requests = Array.from({ length: 10 }, (_, i) => get(`d${i}`, '/_conformance/delay/400'));
     const batch = await runBatch(t, { requests });
     const intervals = batch.responses.map(interval);
     expect(Math.max(...intervals.map((i) => i.start))).toBeLessThan(Math.min(...intervals.map((i) => i.end)));

@@ -160,7 +160,7 @@ describe.each(MODES)('%s mode: streaming, client disconnect and idempotency', (m
     const envelope = {
       requests: [
         { id: 'first', method: 'POST', url: `/_conformance/counters/${started}` },
-        { id: 'wait', method: 'GET', url: '/_conformance/delay/600', dependsOn: ['first'] },
+        { id: 'wait', method: 'GET', url: '/_conformance/delay/1500', dependsOn: ['first'] },
       ],
     };
     const firstPending = postBatch(t, envelope, { [IDEMPOTENCY_KEY_HEADER]: key });
