@@ -66,22 +66,27 @@ function schemaMismatches(name: BodySchemaName, value: unknown): Mismatch[] {
   });
 }
 
-/** Checks a received response against an expectation and returns every mismatch, plus the parsed body. */
+/**
+ * Checks a received response against an expectation and returns every mismatch, plus the parsed
+ * body. A wrong status is reported alone (with headers): body checks would only repeat it.
+ */
 export function checkExpectation(
   received: Received,
   expect: Expectation,
-): { mismatches: Mismatch[]; body: unknown } {
+): { mismatches: Mismatch[]; body: unknown; statusOk: boolean } {
   const mismatches: Mismatch[] = [];
   if (expect.status !== undefined) mismatches.push(...match(received.status, expect.status, '(status)'));
+  const statusOk = mismatches.length === 0;
   if (expect.headers !== undefined) {
     mismatches.push(...OPERATORS.$headers!.check(received.headers, expect.headers, '(headers)', match));
   }
   const body = readBody(received.text, expect.format);
+  if (!statusOk) return { mismatches, body: body.value, statusOk };
   if ((expect.body !== undefined || expect.schema !== undefined) && body.error) {
     mismatches.push({ path: '(body)', expected: expect.format ?? 'JSON', actual: body.error });
-    return { mismatches, body: body.value };
+    return { mismatches, body: body.value, statusOk };
   }
   if (expect.schema !== undefined) mismatches.push(...schemaMismatches(expect.schema, body.value));
   if (expect.body !== undefined) mismatches.push(...match(body.value, expect.body, ''));
-  return { mismatches, body: body.value };
+  return { mismatches, body: body.value, statusOk };
 }

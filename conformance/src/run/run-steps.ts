@@ -26,7 +26,10 @@ export async function runSteps(
       body = checkExpectation(exchange, {}).body;
     } else {
       const outcomes = expectations.map((e) => checkExpectation(exchange, e));
-      const best = [...outcomes].sort((a, b) => a.mismatches.length - b.mismatches.length)[0]!;
+      // The closest answer has the right status first, then the fewest mismatches.
+      const best = [...outcomes].sort(
+        (a, b) => Number(b.statusOk) - Number(a.statusOk) || a.mismatches.length - b.mismatches.length,
+      )[0]!;
       if (best.mismatches.length > 0) {
         const prefix =
           outcomes.length > 1
