@@ -3,6 +3,7 @@ import type { Case } from '../case/case.js';
 import { maxOverlap } from '../checks/concurrency.js';
 import type { CaseResult } from '../report/report.js';
 import { applyBaseline, parseExpectedFailures } from './baseline.js';
+import { checkExpectation, readBody } from './check-expectation.js';
 import { maskHeaders } from './evidence.js';
 import { statusOf } from './outcome.js';
 import { globToRegExp, selectCases } from './select.js';
@@ -109,5 +110,41 @@ describe('evidence and intervals', () => {
         { start: 10, end: 20 },
       ]),
     ).toBe(1);
+  });
+});
+
+describe('expectations', () => {
+  const received = {
+    status: 422,
+    headers: { 'content-type': 'application/problem+json' },
+    text: '{"type":"x"}',
+  };
+
+  it('report a wrong status alone, not the body mismatches it causes', () => {
+    const outcome = checkExpectation(received, {
+      status: 200,
+      schema: 'batch-response',
+      body: { responses: [] },
+    });
+    expect(outcome.statusOk).toBe(false);
+    expect(outcome.mismatches.map((m) => m.path)).toEqual(['(status)']);
+  });
+
+  it('check headers case-insensitively, the schema and the body when the status is right', () => {
+    const outcome = checkExpectation(
+      { ...received, status: 400 },
+      {
+        status: 400,
+        headers: { 'Content-Type': { $mediaType: 'application/problem+json' } },
+        schema: 'problem',
+        body: { type: 'y' },
+      },
+    );
+    expect([...new Set(outcome.mismatches.map((m) => m.path))]).toEqual(['/title', '/status', '/type']);
+  });
+
+  it('read NDJSON bodies as arrays of lines', () => {
+    expect(readBody('{"a":1}\n{"b":2}\n', 'ndjson')).toEqual({ value: [{ a: 1 }, { b: 2 }] });
+    expect(readBody('{"a":1}\nnope\n', 'ndjson').error).toBe('line 2 of the NDJSON body is not JSON');
   });
 });
