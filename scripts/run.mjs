@@ -70,7 +70,7 @@ switch (task) {
     break;
   case 'test': {
     pnpmRun(frozen);
-    const status = turbo(['build', 'typecheck', 'lint', 'test', '--output-logs=new-only', ...rest], {
+    const status = turbo(['build', 'typecheck', 'lint', 'test', '--continue', '--output-logs=new-only', ...rest], {
       allowFailure: true,
     });
     const totals = printTestTotals();
