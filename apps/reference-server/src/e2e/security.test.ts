@@ -217,6 +217,20 @@ describe.each(MODES)('%s mode: credentials, SSRF, recursion and smuggling', (mod
     expect(problem.type).toBe(PROBLEM_TYPES.recursion);
   });
 
+  it('applies rate limits to each inner request as if sent alone (429 with Retry-After per item)', async () => {
+    const bucket = uniqueName('bucket');
+    const requests = Array.from({ length: 4 }, (_, i) => ({
+      id: `r${i}`,
+      method: 'GET',
+      url: `/_test/limited/${bucket}`,
+    }));
+    const batch = await runBatch(t, { requests });
+    expect(batch.responses.map((r) => r.status).sort()).toEqual([200, 200, 429, 429]);
+    for (const limited of batch.responses.filter((r) => r.status === 429)) {
+      expect(limited.headers['Retry-After']).toBe('1');
+    }
+  });
+
   it('never follows a redirect: the 3xx is the item response and the target is not contacted', async () => {
     const to = encodeURIComponent(`${t.canary.origin}/secret`);
     const batch = await runBatch(t, {

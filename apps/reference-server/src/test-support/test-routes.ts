@@ -4,9 +4,17 @@ import type { Express } from 'express';
  * Routes the e2e suite needs beyond spec Appendix A: a handler that never answers, one that
  * destroys its socket, a redirect to any `?to=` target, and answers whose embedding in a batch
  * must equal what a client gets alone (JSON edge cases, a value changed after sending, chunked
- * writes, an async throw). Mounted through `createReferenceApp({ extend })` in tests only.
+ * writes, an async throw) and a rate-limited route. Mounted through `createReferenceApp({ extend })` in tests only.
  */
 export function mountTestRoutes(app: Express): void {
+  // A tiny rate limiter: two requests per bucket, then 429 with Retry-After (state per app).
+  const buckets = new Map<string, number>();
+  app.get('/_test/limited/:bucket', (req, res) => {
+    const used = (buckets.get(req.params.bucket) ?? 0) + 1;
+    buckets.set(req.params.bucket, used);
+    if (used > 2) res.status(429).set('Retry-After', '1').json({ limited: true });
+    else res.json({ used });
+  });
   app.get('/_test/hang', () => {
     // Never answers: the batch engine must turn this into a 504 for this item only.
   });
