@@ -56,6 +56,7 @@ describe.each(MODES)('%s mode: order, concurrency, isolation and responses', (mo
       ['throw', 500],
       ['ok2', 200],
     ]);
+    expect(batch.responses[3]?.body).toMatchObject({ type: PROBLEM_TYPES.handlerError, status: 500 });
     expect(batch.summary).toEqual({ total: 5, succeeded: 2, failed: 3, skipped: 0 });
   });
 

@@ -22,7 +22,7 @@ function asBodyParserError(error: unknown): BodyParserError | undefined {
 
 /**
  * Turns every error into a problem: body parser failures keep their 4xx status and name the
- * body (pointer ""), anything else is a 500 without a stack trace.
+ * body (pointer ""), anything else is a 500 `handler-error` problem without a stack trace.
  */
 export function errorHandler(logger?: Pick<Logger, 'error'>): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -48,6 +48,11 @@ export function errorHandler(logger?: Pick<Logger, 'error'>): ErrorRequestHandle
       return;
     }
     logger?.error({ err: error, method: req.method, url: req.originalUrl }, 'handler failed');
-    sendProblem(res, httpProblem(500, 'The handler failed; see the server log.'));
+    // The spec's handler-error type, so a crash reads the same sent alone or inside a batch.
+    sendProblem(res, {
+      ...httpProblem(500, 'The handler failed; see the server log.'),
+      type: PROBLEM_TYPES.handlerError,
+      title: 'Handler error',
+    });
   };
 }
