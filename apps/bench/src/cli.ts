@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `pnpm bench`: runs every contender side by side, prints the table and writes results/latest.{md,json}.
 // BENCH_QUICK=1: every contender once with every answer checked (CI), nothing written.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killAllChildren } from './children.js';
 import { checkGoals } from './goals.js';
 import { machineInfo } from './machine.js';
-import { RESULTS_DIR } from './paths.js';
+import { PACKAGE_ROOT, RESULTS_DIR } from './paths.js';
 import { planFromEnv } from './plan.js';
+import { withLatestTable } from './readme-table.js';
 import { correctnessFailures, markdownReport } from './report.js';
 import { runBench } from './run.js';
 
@@ -24,7 +25,9 @@ async function main(): Promise<number> {
     writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
     const json = { date: date.toISOString(), machine, ...result, goals: checkGoals(result) };
     writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
-    log(`wrote ${join(RESULTS_DIR, 'latest.md')} and latest.json`);
+    const readme = join(PACKAGE_ROOT, 'README.md');
+    writeFileSync(readme, withLatestTable(readFileSync(readme, 'utf8'), markdown));
+    log(`wrote ${join(RESULTS_DIR, 'latest.md')}, latest.json and the table in README.md`);
   }
   const failures = correctnessFailures(result);
   for (const failure of failures) log(`WRONG ANSWER: ${failure}`);

@@ -44,7 +44,11 @@ function ratioGoal(result: BenchResult, goal: string, a: string, b: string, min:
 
 /** Checks the run against the targets of issue 7 (targets for the engine, never asserted by tests). */
 export function checkGoals(result: BenchResult): GoalCheck[] {
-  const cpu = [100, 1000].map((n) => ({ n, us: findCase(result, 'batchwire', n)?.cpuUsPerSub }));
+  // Under load: steady state over many batches; the single-batch figure is shown beside it.
+  const cpu = [100, 1000].map((n) => {
+    const found = findCase(result, 'batchwire', n);
+    return { n, us: found?.loadCpuUsPerSub ?? undefined, single: found?.cpuUsPerSub };
+  });
   const stream = result.streams.find((s) => s.mode === 'ndjson');
   const quick = result.plan.quick;
   return [
@@ -63,9 +67,13 @@ export function checkGoals(result: BenchResult): GoalCheck[] {
       10,
     ),
     {
-      goal: 'Server CPU <= 20 µs per trivial inner request (Batchwire in-process)',
+      goal: 'Server CPU <= 20 µs per trivial inner request (Batchwire in-process, under load)',
       measured: cpu
-        .map(({ n, us }) => `N=${n}: ${us === undefined ? 'n/a' : `${us.toFixed(1)} µs`}`)
+        .map(({ n, us, single }) =>
+          us === undefined
+            ? `N=${n}: n/a`
+            : `N=${n}: ${us.toFixed(1)} µs under load (${single?.toFixed(1) ?? 'n/a'} µs over single batches)`,
+        )
         .join(', '),
       met: quick || cpu.some((c) => c.us === undefined) ? null : cpu.every((c) => (c.us ?? Infinity) <= 20),
     },

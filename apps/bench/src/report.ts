@@ -13,6 +13,13 @@ function ratio(value: number | null): string {
   return value === null ? '—' : `${value.toFixed(2)}x`;
 }
 
+/** CPU per sub-request; split by process when a contender has several (gateway + upstream). */
+function cpuCell(total: number | null, byServer: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(byServer);
+  if (parts.length < 2) return num(total, 1);
+  return `${num(total, 1)} (${parts.map(([kind, us]) => `${kind} ${num(us, 0)}`).join(' + ')})`;
+}
+
 function row(result: BenchResult, c: CaseResult): string {
   const vsExpressBatch = throughputRatio(result, c.contender, 'express-batch', c.n, c.workload);
   const vsSeparate = throughputRatio(result, c.contender, 'separate-keepalive', c.n, c.workload);
@@ -22,7 +29,8 @@ function row(result: BenchResult, c: CaseResult): string {
     c.label,
     num(c.latencyMs.median, 2),
     num(c.latencyMs.p99, 2),
-    num(c.cpuUsPerSub, 1),
+    cpuCell(c.cpuUsPerSub, c.cpuUsPerSubByServer),
+    cpuCell(c.loadCpuUsPerSub, c.loadCpuUsPerSubByServer),
     num(c.subRequestsPerSecond, 0),
     ratio(vsExpressBatch),
     ratio(vsSeparate),
@@ -44,27 +52,27 @@ export function markdownReport(result: BenchResult, machine: MachineInfo, date: 
   lines.push(
     `${result.plan.rounds} interleaved round(s); latency = one batch of N on one keep-alive connection (separate: N requests at once over a Pool of 10 / one HTTP/2 session); ` +
       `sub-requests/s = median over rounds of ${result.plan.loadSeconds} s runs with 10 connections (autocannon; HTTP/2: 10 sessions); ` +
-      'server CPU = process.cpuUsage inside the server process(es) per inner request over the latency runs.',
+      'server CPU = process.cpuUsage inside the server process(es) per inner request, over the latency runs and over the load runs.',
   );
   lines.push('');
   lines.push(
-    '| N | inner | contender | latency median (ms) | latency p99 (ms) | server CPU µs/sub | sub-requests/s | x express-batch | x separate keep-alive | peak server RSS (MiB) | correct |',
+    '| N | inner | contender | latency median (ms) | latency p99 (ms) | server CPU µs/sub | server CPU µs/sub under load | sub-requests/s | x express-batch | x separate keep-alive | peak server RSS (MiB) | correct |',
   );
-  lines.push('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const order = (c: CaseResult) => (c.workload === 'get' ? 0 : 1) * 1e7 + c.n;
   const sorted = [...result.cases].sort((a, b) => order(a) - order(b));
   for (const c of sorted) lines.push(row(result, c));
   if (result.streams.length > 0) {
     lines.push('');
     lines.push(
-      '| huge batch (Batchwire in-process, fresh process) | items | time (s) | response (MiB) | server CPU µs/item | peak server RSS (MiB) | correct |',
+      '| huge batch (Batchwire in-process, fresh process) | items | time (s) | first byte (s) | response (MiB) | server CPU µs/item | peak server RSS (MiB) | correct |',
     );
-    lines.push('|---|---:|---:|---:|---:|---:|---|');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
     for (const s of result.streams) {
       const label =
         s.mode === 'ndjson' ? 'streamed, `Accept: application/x-ndjson`' : 'buffered, one JSON document';
       lines.push(
-        `| ${label} | ${num(s.items, 0)} | ${num(s.elapsedMs / 1000, 2)} | ${num(s.responseBytes / MIB, 1)} | ${num(s.cpuUsPerItem, 1)} | ${num(s.peakRssBytes / MIB, 0)} | ${s.error ? `NO: ${s.error}` : 'yes'} |`,
+        `| ${label} | ${num(s.items, 0)} | ${num(s.elapsedMs / 1000, 2)} | ${num(s.firstByteMs === null ? null : s.firstByteMs / 1000, 2)} | ${num(s.responseBytes / MIB, 1)} | ${num(s.cpuUsPerItem, 1)} | ${num(s.peakRssBytes / MIB, 0)} | ${s.error ? `NO: ${s.error}` : 'yes'} |`,
       );
     }
   }

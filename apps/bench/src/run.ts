@@ -22,6 +22,8 @@ export interface CaseResult {
   readonly cpuUsPerSubByServer: Readonly<Record<string, number>>;
   /** Server CPU per inner request while under load (approximate: the load generator abandons its last batches). */
   readonly loadCpuUsPerSub: number | null;
+  /** The same per server process. */
+  readonly loadCpuUsPerSubByServer: Readonly<Record<string, number>>;
   /** Median over rounds of sub-requests answered per second under 10 connections; null when not measured. */
   readonly subRequestsPerSecond: number | null;
   readonly throughputRuns: readonly number[];
@@ -44,7 +46,7 @@ interface Accumulator {
   samplesMs: number[];
   cpuUs: Record<string, number>;
   latencySubs: number;
-  loadCpuUs: number;
+  loadCpuUs: Record<string, number>;
   loadSubs: number;
   throughputRuns: number[];
   peakRssBytes: number;
@@ -67,7 +69,8 @@ async function startServers(
   const maxBatch = Math.max(...plan.ns, plan.postN);
   const servers = new Map<ServerKind, ServerProcess>();
   const start = async (kind: ServerKind, upstream?: string) => {
-    const profile = kind === 'batchwire' && plan.cpuProfileDir ? { cpuProfileDir: plan.cpuProfileDir } : {};
+    const profiled = kind === 'batchwire' || kind === 'batchwire-gateway';
+    const profile = profiled && plan.cpuProfileDir ? { cpuProfileDir: plan.cpuProfileDir } : {};
     const config = upstream === undefined ? { kind, maxBatch } : { kind, maxBatch, upstream };
     servers.set(kind, await startServerProcess(config, profile));
   };
@@ -108,7 +111,7 @@ export async function runBench(plan: BenchPlan, log: Log = () => {}): Promise<Be
         samplesMs: [],
         cpuUs: {},
         latencySubs: 0,
-        loadCpuUs: 0,
+        loadCpuUs: {},
         loadSubs: 0,
         throughputRuns: [],
         peakRssBytes: 0,
@@ -147,7 +150,8 @@ export async function runBench(plan: BenchPlan, log: Log = () => {}): Promise<Be
               c.style === 'batch' ? loadSecondsFor(plan, median(latency.value.samplesMs)) : plan.loadSeconds;
             const load = await inWindow(measured, () => runner.throughput(n, workload, seconds));
             acc.throughputRuns.push(load.value.perSecond);
-            acc.loadCpuUs += load.window.totalCpuUs;
+            for (const [kind, us] of Object.entries(load.window.cpuUs))
+              acc.loadCpuUs[kind] = (acc.loadCpuUs[kind] ?? 0) + us;
             acc.loadSubs += load.value.subRequests;
             acc.peakRssBytes = Math.max(acc.peakRssBytes, load.window.peakRssBytes);
             if (load.value.failures > 0)
@@ -181,6 +185,10 @@ export async function runBench(plan: BenchPlan, log: Log = () => {}): Promise<Be
   }
 }
 
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
 function finish(acc: Accumulator): CaseResult {
   const perSub = (us: number) => (acc.latencySubs > 0 ? us / acc.latencySubs : Number.NaN);
   const byServer: Record<string, number> = {};
@@ -201,7 +209,13 @@ function finish(acc: Accumulator): CaseResult {
     },
     cpuUsPerSub: perSub(total),
     cpuUsPerSubByServer: byServer,
-    loadCpuUsPerSub: acc.loadSubs > 0 ? acc.loadCpuUs / acc.loadSubs : null,
+    loadCpuUsPerSub: acc.loadSubs > 0 ? sum(Object.values(acc.loadCpuUs)) / acc.loadSubs : null,
+    loadCpuUsPerSubByServer: Object.fromEntries(
+      Object.entries(acc.loadCpuUs).map(([kind, us]) => [
+        kind,
+        acc.loadSubs > 0 ? us / acc.loadSubs : Number.NaN,
+      ]),
+    ),
     subRequestsPerSecond: acc.throughputRuns.length > 0 ? median(acc.throughputRuns) : null,
     throughputRuns: acc.throughputRuns,
     peakRssBytes: acc.peakRssBytes,

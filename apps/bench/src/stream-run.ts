@@ -10,6 +10,8 @@ export interface StreamRunResult {
   readonly mode: 'ndjson' | 'buffered';
   readonly items: number;
   readonly elapsedMs: number;
+  /** When the first bytes of the body arrived (NDJSON only): shows whether records leave as they are ready. */
+  readonly firstByteMs: number | null;
   readonly responseBytes: number;
   /** Highest RSS of the (fresh) server process over its whole life, in bytes. */
   readonly peakRssBytes: number;
@@ -21,7 +23,9 @@ export interface StreamRunResult {
 async function checkNdjson(
   body: AsyncIterable<Buffer>,
   items: number,
-): Promise<{ bytes: number; error?: string }> {
+  start: bigint,
+): Promise<{ bytes: number; firstByteMs?: number; error?: string }> {
+  let firstByteMs: number | undefined;
   const seen = new Uint8Array(items);
   let bytes = 0;
   let pending = '';
@@ -48,6 +52,7 @@ async function checkNdjson(
     }
   };
   for await (const chunk of body) {
+    firstByteMs ??= msSince(start);
     bytes += chunk.length;
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
@@ -56,7 +61,8 @@ async function checkNdjson(
   onLine(pending);
   if (error === undefined && count !== items) error = `${count} records instead of ${items}`;
   if (error === undefined && summary === undefined) error = 'no summary record';
-  return error === undefined ? { bytes } : { bytes, error };
+  const read = firstByteMs === undefined ? { bytes } : { bytes, firstByteMs };
+  return error === undefined ? read : { ...read, error };
 }
 
 /** Runs one batch of `items` trivial GETs against a fresh Batchwire process and reports its peak RSS. */
@@ -90,7 +96,7 @@ export async function streamRun(
         await body.dump();
         return { bytes: 0, error: `content-type ${type}, expected application/x-ndjson` };
       }
-      return checkNdjson(body, items);
+      return checkNdjson(body, items, start);
     });
     const elapsedMs = msSince(start);
     const report = await server.windowStop().catch(() => undefined);
@@ -99,6 +105,7 @@ export async function streamRun(
       mode,
       items,
       elapsedMs,
+      firstByteMs: 'firstByteMs' in value && value.firstByteMs !== undefined ? value.firstByteMs : null,
       responseBytes: value.bytes,
       peakRssBytes,
       cpuUsPerItem: window.totalCpuUs / items,
