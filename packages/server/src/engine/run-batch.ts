@@ -201,6 +201,10 @@ export function runBatch(
     function complete(i: number, result: InnerResult): void {
       const state = release(i);
       if (state === undefined) return;
+      // The listeners close over the dispatcher's request objects; V8 may have placed this small
+      // record in old space, where a stale link would keep all of them alive through young GCs.
+      state.listeners = undefined;
+      state.controller = undefined;
       settle(i, result, true, state.startedAt);
       step();
     }
@@ -223,6 +227,8 @@ export function runBatch(
         }
       }
       state.controller?.abort(reason);
+      state.listeners = undefined;
+      state.controller = undefined;
     }
 
     /**
