@@ -53,6 +53,28 @@ describe('runBatch: order and concurrency', () => {
   });
 });
 
+describe('runBatch: fairness', () => {
+  it('lets the event loop turn during a long batch of synchronous answers', async () => {
+    let turned = false;
+    let turnedBeforeLast = false;
+    const dispatch = (r: DispatchRequest) => {
+      const until = performance.now() + 0.1;
+      while (performance.now() < until) {
+        // A handler that answers synchronously after a little CPU work.
+      }
+      if (r.index === 399) turnedBeforeLast = turned;
+      return Promise.resolve(jsonResult(200, {}));
+    };
+    setImmediate(() => {
+      turned = true;
+    });
+    const requests = Array.from({ length: 400 }, (_, i) => get(`r${i}`, '/x'));
+    const outcome = await runBatch(accepted({ requests }), dispatch, { limits: TEST_LIMITS });
+    expect(outcome.summary.succeeded).toBe(400);
+    expect(turnedBeforeLast).toBe(true);
+  });
+});
+
 describe('runBatch: dependencies', () => {
   it('runs a dependsOn chain step by step', async () => {
     const order: string[] = [];

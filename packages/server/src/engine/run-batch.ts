@@ -45,6 +45,9 @@ function newRunning(startedAt: number): Running {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
+/** Longest stretch (ms) the engine keeps the event loop busy starting items before it yields. */
+const SLICE_MS = 10;
+
 /**
  * Runs an accepted envelope: schedules the dependency graph with at most `maxConcurrency` items in
  * flight, resolves references, propagates 424 to dependents of failed items, applies
@@ -97,6 +100,9 @@ export function runBatch(
 
   return new Promise<BatchOutcome>((resolve) => {
     let finished = false;
+    let sliceStart = performance.now();
+    let startsInSlice = 0;
+    let resumeScheduled = false;
     let sweepTimer: NodeJS.Timeout | undefined;
     const timeoutOrder: number[] = [];
     let timeoutHead = 0;
@@ -268,9 +274,32 @@ export function runBatch(
       step();
     }
 
+    /** Resumes scheduling from the event loop, so streamed lines flush and other clients get a turn. */
+    function resume(): void {
+      resumeScheduled = false;
+      sliceStart = performance.now();
+      step();
+    }
+
     function step(): void {
       drain();
-      while (halted === undefined && inFlight < maxConcurrency && readyHead < ready.length) {
+      while (
+        !resumeScheduled &&
+        halted === undefined &&
+        inFlight < maxConcurrency &&
+        readyHead < ready.length
+      ) {
+        // Dispatchers that answer synchronously never let the event loop turn; yield every slice.
+        if (++startsInSlice >= 32) {
+          startsInSlice = 0;
+          if (performance.now() - sliceStart > SLICE_MS) {
+            if (!resumeScheduled) {
+              resumeScheduled = true;
+              setImmediate(resume);
+            }
+            break;
+          }
+        }
         const i = ready[readyHead++]!;
         if (outcomes[i] === undefined) start(i);
         drain();
