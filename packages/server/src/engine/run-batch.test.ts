@@ -121,6 +121,16 @@ describe('runBatch: dependencies', () => {
     expect(outcome.summary).toEqual({ total: 4, succeeded: 1, failed: 1, skipped: 2 });
   });
 
+  it('takes synchronous answers: a 5,000-long reference chain runs in order without deep recursion', async () => {
+    const requests = Array.from({ length: 5000 }, (_, i) =>
+      get(`r${i}`, i === 0 ? '/n/0' : `/n/\${r${i - 1}#/body/n}`),
+    );
+    const dispatch = (r: DispatchRequest) => jsonResult(200, { n: Number(r.url.slice(3)) + 1 });
+    const outcome = await runBatch(accepted({ requests }), dispatch, { limits: TEST_LIMITS });
+    expect(outcome.summary.succeeded).toBe(5000);
+    expect(toBatchResponse(outcome).responses[4999]?.body).toEqual({ n: 5000 });
+  });
+
   it('handles a chain thousands of requests long without deep recursion', async () => {
     const requests = Array.from({ length: 5000 }, (_, i) =>
       get(`r${i}`, '/x', i === 0 ? {} : { dependsOn: [`r${i - 1}`] }),

@@ -45,6 +45,12 @@ function newRunning(startedAt: number): Running {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
+function isPromiseLike(value: unknown): value is PromiseLike<InnerResult> {
+  return (
+    value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
 /** Longest stretch (ms) the engine keeps the event loop busy starting items before it yields. */
 const SLICE_MS = 10;
 
@@ -183,16 +189,25 @@ export function runBatch(
       } catch {
         // Observers never change the batch.
       }
-      let promise: Promise<InnerResult>;
+      let answer: Promise<InnerResult> | InnerResult;
       try {
-        promise = dispatch(resolved, state);
+        answer = dispatch(resolved, state);
       } catch {
-        promise = Promise.resolve(handlerError());
+        answer = handlerError();
       }
-      promise.then(
-        (result) => complete(i, result),
-        () => complete(i, handlerError()),
-      );
+      if (isPromiseLike(answer)) {
+        Promise.resolve(answer).then(
+          (result) => complete(i, result),
+          () => complete(i, handlerError()),
+        );
+      } else {
+        // Answered at once: settle now (step's loop goes on), with no promise or microtask per item.
+        const done = release(i);
+        if (done !== undefined) {
+          done.listeners = undefined;
+          settle(i, answer, true, done.startedAt);
+        }
+      }
     }
 
     function release(i: number): Running | undefined {

@@ -53,8 +53,14 @@ export interface DispatchContext {
   onCancel(listener: (reason: CancelReason) => void): void;
 }
 
-/** Runs one inner request and answers its result; a rejection becomes a 500 for that item only. */
-export type Dispatch = (request: DispatchRequest, context: DispatchContext) => Promise<InnerResult>;
+/**
+ * Runs one inner request and answers its result, as a promise or (when it is known at once)
+ * directly; a throw or a rejection becomes a 500 for that item only.
+ */
+export type Dispatch = (
+  request: DispatchRequest,
+  context: DispatchContext,
+) => Promise<InnerResult> | InnerResult;
 
 /** The limits the engine enforces while running a batch. */
 export type EngineLimits = Pick<BatchLimits, 'maxConcurrency' | 'requestTimeoutMs' | 'batchTimeoutMs'>;

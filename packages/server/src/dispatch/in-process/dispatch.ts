@@ -57,50 +57,57 @@ function unhandled(error: unknown): InnerResult {
 export function inProcessDispatch(options: InProcessOptions): Dispatch {
   const { app, servicePath, connection, host, onHandlerError } = options;
   const make = constructorsFor(app);
-  return (request, context) =>
-    new Promise<InnerResult>((resolve) => {
-      let settled = false;
-      const finish = (result: InnerResult) => {
-        if (settled) return;
-        settled = true;
-        resolve(result);
-      };
-      const socket = innerSocket(connection, () =>
-        finish(badGateway('The inner handler destroyed its connection before answering.')),
-      );
-      const req = innerRequest(request, servicePath + request.url, host, socket, make.request);
-      const res = innerResponse(req, socket, finish, make.response);
-      context.onCancel(() => {
-        settled = true;
-        // Tell the handler its client is gone, as Node does when a real connection drops.
-        socket.destroyed = true;
-        req.destroy();
-        res.emit('close');
-      });
-      const done = (error?: unknown) => {
-        if (settled || res.writableEnded) return;
-        if (error === undefined || error === null) {
-          finish(
-            problemItem({
-              type: 'about:blank',
-              title: 'Not Found',
-              status: 404,
-              detail: `Cannot ${request.method} ${request.url.split('?', 1)[0]}`,
-            }),
-          );
-          return;
-        }
-        try {
-          onHandlerError?.(error, request);
-        } catch {
-          // A logging failure does not change the answer.
-        }
-        finish(unhandled(error));
-      };
-      try {
-        app.handle(req, res, done);
-      } catch (error) {
-        done(error ?? new Error('thrown'));
-      }
+  return (request, context) => {
+    let settled = false;
+    let answer: InnerResult | undefined;
+    let resolveLater: ((result: InnerResult) => void) | undefined;
+    const finish = (result: InnerResult) => {
+      if (settled) return;
+      settled = true;
+      if (resolveLater) resolveLater(result);
+      else answer = result;
+    };
+    const socket = innerSocket(connection, () =>
+      finish(badGateway('The inner handler destroyed its connection before answering.')),
+    );
+    const req = innerRequest(request, servicePath + request.url, host, socket, make.request);
+    const res = innerResponse(req, socket, finish, make.response);
+    context.onCancel(() => {
+      settled = true;
+      // Tell the handler its client is gone, as Node does when a real connection drops.
+      socket.destroyed = true;
+      req.destroy();
+      res.emit('close');
     });
+    const done = (error?: unknown) => {
+      if (settled || res.writableEnded) return;
+      if (error === undefined || error === null) {
+        finish(
+          problemItem({
+            type: 'about:blank',
+            title: 'Not Found',
+            status: 404,
+            detail: `Cannot ${request.method} ${request.url.split('?', 1)[0]}`,
+          }),
+        );
+        return;
+      }
+      try {
+        onHandlerError?.(error, request);
+      } catch {
+        // A logging failure does not change the answer.
+      }
+      finish(unhandled(error));
+    };
+    try {
+      app.handle(req, res, done);
+    } catch (error) {
+      done(error ?? new Error('thrown'));
+    }
+    // Most handlers answer synchronously: hand the result back at once, without a promise.
+    if (answer !== undefined) return answer;
+    return new Promise<InnerResult>((resolve) => {
+      resolveLater = resolve;
+    });
+  };
 }
