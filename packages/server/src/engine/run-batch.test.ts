@@ -301,6 +301,20 @@ describe('runBatch: onError stop, timeouts, disconnect, crashes', () => {
     expect(outcome.summary).toEqual({ total: 4, succeeded: 1, failed: 1, skipped: 2 });
   });
 
+  it('onError "stop" with synchronous answers: requests ready together still start together', async () => {
+    const started: string[] = [];
+    const dispatch = (r: DispatchRequest) => {
+      started.push(r.id);
+      return jsonResult(r.id === 'fail' ? 500 : 200, {});
+    };
+    const requests = [get('fail', '/f'), get('peer', '/p'), get('later', '/l')];
+    const outcome = await runBatch(accepted({ requests, options: { onError: 'stop' } }), dispatch, {
+      limits: { ...TEST_LIMITS, maxConcurrency: 2 },
+    });
+    expect(started).toEqual(['fail', 'peer']);
+    expect(outcome.items.map((item) => item.status)).toEqual([500, 200, 424]);
+  });
+
   it('answers 504 for a request past requestTimeoutMs and aborts its signal; others are unaffected', async () => {
     let aborted: unknown;
     const dispatch = (r: DispatchRequest, context: DispatchContext) => {

@@ -112,6 +112,8 @@ export function runBatch(
     let sweepTimer: NodeJS.Timeout | undefined;
     const timeoutOrder: number[] = [];
     let timeoutHead = 0;
+    const answeredIndex: number[] = [];
+    const answeredResult: InnerResult[] = [];
     const deadline = setTimeout(() => halt('deadline'), batchTimeoutMs);
     const onDisconnect = () => halt('disconnect');
     if (options.signal?.aborted) queueMicrotask(onDisconnect);
@@ -201,13 +203,23 @@ export function runBatch(
           () => complete(i, handlerError()),
         );
       } else {
-        // Answered at once: settle now (step's loop goes on), with no promise or microtask per item.
-        const done = release(i);
-        if (done !== undefined) {
-          done.listeners = undefined;
-          settle(i, answer, true, done.startedAt);
-        }
+        // Answered at once: no promise or microtask. It is settled once this round of starts is
+        // over, so requests ready together start together whether their handlers are sync or not.
+        answeredIndex.push(i);
+        answeredResult.push(answer);
       }
+    }
+
+    function settleAnswered(): void {
+      for (let k = 0; k < answeredIndex.length; k++) {
+        const i = answeredIndex[k]!;
+        const state = release(i);
+        if (state === undefined) continue;
+        state.listeners = undefined;
+        settle(i, answeredResult[k]!, true, state.startedAt);
+      }
+      answeredIndex.length = 0;
+      answeredResult.length = 0;
     }
 
     function release(i: number): Running | undefined {
@@ -296,29 +308,37 @@ export function runBatch(
       step();
     }
 
-    function step(): void {
-      drain();
-      while (
-        !resumeScheduled &&
-        halted === undefined &&
-        inFlight < maxConcurrency &&
-        readyHead < ready.length
-      ) {
+    function canStart(): boolean {
+      return (
+        !resumeScheduled && halted === undefined && inFlight < maxConcurrency && readyHead < ready.length
+      );
+    }
+
+    /** Starts ready requests while the concurrency bound allows and the time slice lasts. */
+    function startReady(): void {
+      while (canStart()) {
         // Dispatchers that answer synchronously never let the event loop turn; yield every slice.
         if (++startsInSlice >= 32) {
           startsInSlice = 0;
           if (performance.now() - sliceStart > SLICE_MS) {
-            if (!resumeScheduled) {
-              resumeScheduled = true;
-              setImmediate(resume);
-            }
-            break;
+            resumeScheduled = true;
+            setImmediate(resume);
+            return;
           }
         }
         const i = ready[readyHead++]!;
         if (outcomes[i] === undefined) start(i);
         drain();
       }
+    }
+
+    function step(): void {
+      drain();
+      do {
+        startReady();
+        settleAnswered();
+        drain();
+      } while (canStart());
       if (settledCount === total && !finished) {
         finished = true;
         clearTimeout(deadline);
