@@ -103,5 +103,9 @@ export function readEnvelope(
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    // A client that goes away mid-body leaves no 'end': settle anyway, so nothing waits forever.
+    req.once('close', () => {
+      if (!req.readableEnded) onError();
+    });
   });
 }
