@@ -1,4 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { initRequestFields } from './request.js';
+import { initResponseFields } from './response.js';
 
 /** Makes request and response objects whose prototypes are an app's own. */
 export interface Constructors {
@@ -25,10 +27,12 @@ export function constructorsFor(app: Prototypes): Constructors {
   // Old-style constructor functions: the way to give `new` a chosen prototype object.
   function InnerRequest(this: IncomingMessage, socket: unknown) {
     IncomingMessage.call(this, socket as ConstructorParameters<typeof IncomingMessage>[0]);
+    initRequestFields(this);
   }
   InnerRequest.prototype = app.request ?? IncomingMessage.prototype;
   function InnerResponse(this: ServerResponse, req: IncomingMessage) {
     ServerResponse.call(this, req);
+    initResponseFields(this);
   }
   InnerResponse.prototype = app.response ?? ServerResponse.prototype;
   const RequestCtor = InnerRequest as unknown as new (socket: unknown) => IncomingMessage;

@@ -2,6 +2,26 @@ import type { IncomingMessage } from 'node:http';
 import type { DispatchRequest } from '../../engine/types.js';
 import type { InnerSocket } from './socket.js';
 
+/** A request object that keeps its body until a reader asks for it. */
+type BodyCarrier = IncomingMessage & { __body: Buffer | undefined };
+
+/**
+ * Hands the body over only when someone reads: pushing it eagerly schedules stream ticks that,
+ * inside one batch, would keep every finished inner request alive until the batch ends.
+ */
+function readBody(this: BodyCarrier): void {
+  const bytes = this.__body;
+  this.__body = undefined;
+  if (bytes !== undefined) this.push(bytes);
+  this.push(null);
+}
+
+/** Declares the request's own fields inside its constructor, so V8 lays them out in-object. */
+export function initRequestFields(req: IncomingMessage): void {
+  (req as BodyCarrier).__body = undefined;
+  req._read = readBody;
+}
+
 /**
  * Builds the request object of one inner request: a real `IncomingMessage` (a readable stream, so
  * body parsers work) of the app's request prototype, carrying the method, the url under the service path, headers and body.
@@ -31,13 +51,7 @@ export function innerRequest(
   req.httpVersionMajor = 1;
   req.httpVersionMinor = 1;
   req.complete = true;
-  // The body is handed over only when someone reads: pushing it eagerly schedules stream ticks that,
-  // inside one batch, would keep every finished inner request alive until the batch ends.
-  req._read = function read() {
-    if (bytes !== undefined) this.push(bytes);
-    bytes = undefined;
-    this.push(null);
-  };
+  (req as BodyCarrier).__body = bytes;
   // Destroying the request must not reach for a real socket; the stand-in reports it instead.
   req._destroy = (error: Error | null, callback: (error?: Error | null) => void) => {
     if (!req.readableEnded) socket.destroy();

@@ -190,11 +190,24 @@ function json(this: Captured, value: unknown): Captured {
 }
 
 /**
+ * Declares the response's own fields inside its constructor (so V8 lays them out in-object rather
+ * than growing a property store per response). The overrides are own properties, so they survive
+ * Express swapping prototypes in mounted sub-apps.
+ */
+export function initResponseFields(response: ServerResponse): void {
+  const res = response as Captured;
+  res.__batchwire = undefined as unknown as Capture;
+  res.writeHead = writeHead as unknown as Captured['writeHead'];
+  res.write = write as unknown as Captured['write'];
+  res.end = end as unknown as Captured['end'];
+  (res as unknown as { json: typeof json }).json = json;
+}
+
+/**
  * Builds the response object of one inner request: a real `ServerResponse` (so Express's
  * response methods and every middleware work) whose writes are collected in memory and whose end
  * calls `finish` with the status, headers and body. `res.json` keeps the value's JSON text, so the
- * outer response embeds it without re-parsing, exactly as a client would read it alone. The
- * overrides are own properties, so they survive Express swapping prototypes in mounted sub-apps.
+ * outer response embeds it without re-parsing, exactly as a client would read it alone.
  */
 export function innerResponse(
   req: IncomingMessage,
@@ -205,9 +218,5 @@ export function innerResponse(
   const res = make(req) as Captured;
   (res as unknown as { socket: unknown }).socket = socket;
   res.__batchwire = new Capture(finish);
-  res.writeHead = writeHead as unknown as Captured['writeHead'];
-  res.write = write as unknown as Captured['write'];
-  res.end = end as unknown as Captured['end'];
-  (res as unknown as { json: typeof json }).json = json;
   return res;
 }
