@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   const date = new Date();
   const markdown = markdownReport(result, machine, date);
   process.stdout.write(`\n${markdown}`);
-  if (!plan.quick && !plan.only) {
+  if (plan.record) {
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
     const json = { date: date.toISOString(), machine, ...result, goals: checkGoals(result) };

@@ -4,6 +4,8 @@ import type { LatencyPlan } from './measure.js';
 /** Everything a run does, fixed before it starts. */
 export interface BenchPlan {
   readonly quick: boolean;
+  /** Whether the run writes results/latest.* and the README table (full runs of every contender only). */
+  readonly record: boolean;
   /** Interleaved rounds: every contender is measured once per round at each N. */
   readonly rounds: number;
   readonly ns: readonly number[];
@@ -28,6 +30,7 @@ export interface BenchPlan {
 /** The full run: three interleaved rounds at N = 10, 100, 1000 and the 100,000-item stream. */
 export const FULL_PLAN: BenchPlan = {
   quick: false,
+  record: true,
   rounds: 3,
   ns: [10, 100, 1000],
   postN: 100,
@@ -43,6 +46,7 @@ export const FULL_PLAN: BenchPlan = {
 /** CI's quick mode: every contender once, every answer checked, no speed asserted (well under a minute). */
 export const QUICK_PLAN: BenchPlan = {
   quick: true,
+  record: false,
   rounds: 1,
   // N=1000 costs seconds per peer on a busy 2-core runner; the 2,000-item stream covers the raised limits.
   ns: [10, 100],
@@ -56,18 +60,25 @@ export const QUICK_PLAN: BenchPlan = {
   bufferedContrast: false,
 };
 
-/** The plan for the environment: BENCH_QUICK=1 picks quick mode; BENCH_ROUNDS and BENCH_SECONDS tune a full run. */
+/** The plan for the environment: BENCH_QUICK=1 picks quick mode; BENCH_ROUNDS, BENCH_SECONDS, BENCH_N, BENCH_ONLY tune a run. */
 export function planFromEnv(env: NodeJS.ProcessEnv): BenchPlan {
   const base = env.BENCH_QUICK === '1' ? QUICK_PLAN : FULL_PLAN;
   const rounds = Number(env.BENCH_ROUNDS);
   const seconds = Number(env.BENCH_SECONDS);
   const only = env.BENCH_ONLY?.split(',').filter(Boolean) as ContenderId[] | undefined;
+  const ns = env.BENCH_N?.split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const partial = Boolean(env.BENCH_ONLY || env.BENCH_N || rounds === 0);
   return {
     ...base,
+    record: base.record && !partial,
     // BENCH_ROUNDS=0 runs only the huge streamed batch.
     ...(env.BENCH_ROUNDS !== undefined && Number.isInteger(rounds) && rounds >= 0 ? { rounds } : {}),
     ...(Number.isFinite(seconds) && seconds > 0 ? { loadSeconds: seconds } : {}),
     ...(only && only.length > 0 ? { only } : {}),
+    // BENCH_N=100 (or 10,1000): only these batch sizes, e.g. to profile one of them.
+    ...(ns && ns.length > 0 ? { ns, loadNs: ns } : {}),
     ...(env.BENCH_CPU_PROF ? { cpuProfileDir: env.BENCH_CPU_PROF } : {}),
   };
 }

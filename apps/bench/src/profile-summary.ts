@@ -28,6 +28,7 @@ export interface ProfileEntry {
   readonly location: string;
   readonly selfMs: number;
   readonly totalMs: number;
+  /** Share of the busy (non-idle) samples. */
   readonly selfPercent: number;
 }
 
@@ -70,7 +71,10 @@ export function summarizeProfile(profile: CpuProfile): ProfileEntry[] {
   });
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0) || 1;
+  // Percentages are of the busy time: an idle server's waiting says nothing about its cost.
+  let totalUs = 0;
+  for (const [id, us] of selfUs) if (byId.get(id)?.callFrame.functionName !== '(idle)') totalUs += us;
+  totalUs ||= 1;
   const entries = new Map<string, { name: string; location: string; self: number; total: number }>();
   const keyOf = (frame: CallFrame) =>
     `${frame.functionName}@${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;

@@ -13,7 +13,7 @@ const top = Number(topArg) || 25;
 const entries = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
 const line = (e: ProfileEntry) =>
   `${e.selfMs.toFixed(1).padStart(9)} ms ${e.selfPercent.toFixed(1).padStart(5)}%  ${e.totalMs.toFixed(1).padStart(9)} ms  ${e.name}  ${e.location}`;
-process.stdout.write(`top ${top} by self time (self, self %, inclusive):\n`);
+process.stdout.write(`top ${top} by self time (self, % of busy time, inclusive):\n`);
 for (const e of entries.slice(0, top)) process.stdout.write(`${line(e)}\n`);
 const mine = entries.filter((e) => e.location.includes(filter)).sort((a, b) => b.totalMs - a.totalMs);
 process.stdout.write(`\nfunctions in ${filter} by inclusive time:\n`);
