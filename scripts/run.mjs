@@ -70,9 +70,12 @@ switch (task) {
     break;
   case 'test': {
     pnpmRun(frozen);
-    const status = turbo(['build', 'typecheck', 'lint', 'test', '--continue', '--output-logs=new-only', ...rest], {
-      allowFailure: true,
-    });
+    const status = turbo(
+      ['build', 'typecheck', 'lint', 'test', '--continue', '--output-logs=new-only', ...rest],
+      {
+        allowFailure: true,
+      },
+    );
     const totals = printTestTotals();
     if (status !== 0) process.exit(status);
     if (totals.passed === 0) {

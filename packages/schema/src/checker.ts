@@ -1,7 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
-import { Value } from '@sinclair/typebox/value';
+import { Errors, type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
 import type { Violation } from './violation.js';
 
 /** Checks values against one schema: a fast boolean test and, on failure, the list of errors. */
@@ -17,8 +16,9 @@ const compiled = new WeakMap<TSchema, Checker<TSchema>>();
 /** Interprets the schema on each call: used where code generation is forbidden (a strict CSP). */
 function interpretedChecker<T extends TSchema>(schema: T): Checker<T> {
   return {
-    Check: (value): value is Static<T> => Value.Check(schema, value),
-    Errors: (value) => Value.Errors(schema, value),
+    // The errors module alone (not the whole value module) keeps browser bundles small.
+    Check: (value): value is Static<T> => Errors(schema, value).First() === undefined,
+    Errors: (value) => Errors(schema, value),
   };
 }
 
