@@ -1,5 +1,5 @@
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, type Problem } from '@batchwire/schema';
-import type { InnerResult } from './types.js';
+import type { CancelReason, EngineLimits, InnerResult } from './types.js';
 
 function problemResult(problem: Problem): InnerResult {
   const headers: Record<string, string> = Object.create(null);
@@ -85,4 +85,11 @@ export function abandoned(): InnerResult {
 /** Any problem as an item result (e.g. recursion refused by the edge). */
 export function problemItem(problem: Problem): InnerResult {
   return problemResult(problem);
+}
+
+/** The answer of an item cancelled while running: 504 for either time limit, 503 for a disconnect. */
+export function cancelledResult(reason: CancelReason, limits: EngineLimits): InnerResult {
+  if (reason === 'timeout') return timedOut('requestTimeoutMs', limits.requestTimeoutMs);
+  if (reason === 'deadline') return timedOut('batchTimeoutMs', limits.batchTimeoutMs);
+  return abandoned();
 }

@@ -1,55 +1,18 @@
 import type { ParsedBatch } from '@batchwire/schema';
-import { abandoned, dependencyFailed, handlerError, skipped, timedOut } from './item-problems.js';
+import { buildGraph } from './graph.js';
+import { cancelledResult, dependencyFailed, handlerError, skipped } from './item-problems.js';
 import { resolveRequest } from './resolve-request.js';
 import { type ResponseView, responseView } from './response-view.js';
+import { isPromiseLike, isSuccess, newRunning, notifyCancel, type Running } from './running.js';
 import type {
   BatchOutcome,
   CancelReason,
   Dispatch,
-  DispatchContext,
   InnerResult,
   ItemOutcome,
   RunBatchOptions,
   SummaryCounts,
 } from './types.js';
-
-/** Per running item: its dispatch context and what cancelling it needs. */
-interface Running extends DispatchContext {
-  startedAt: number;
-  controller: AbortController | undefined;
-  listeners: ((reason: CancelReason) => void)[] | undefined;
-}
-
-// Shared by every running item, so a dispatch context costs one small object and no closures;
-// the AbortSignal (several microseconds to make) exists only if a dispatcher asks for it.
-const runningPrototype = {
-  get signal(): AbortSignal {
-    const self = this as unknown as Running;
-    self.controller ??= new AbortController();
-    return self.controller.signal;
-  },
-  onCancel(listener: (reason: CancelReason) => void): void {
-    const self = this as unknown as Running;
-    self.listeners ??= [];
-    self.listeners.push(listener);
-  },
-};
-
-function newRunning(startedAt: number): Running {
-  const running = Object.create(runningPrototype) as Running;
-  running.startedAt = startedAt;
-  running.controller = undefined;
-  running.listeners = undefined;
-  return running;
-}
-
-const isSuccess = (status: number) => status >= 200 && status < 300;
-
-function isPromiseLike(value: unknown): value is PromiseLike<InnerResult> {
-  return (
-    value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'
-  );
-}
 
 /** Longest stretch (ms) the engine keeps the event loop busy starting items before it yields. */
 const SLICE_MS = 10;
@@ -75,10 +38,7 @@ export function runBatch(
   const views: (ResponseView | undefined)[] = new Array(total);
   const running: (Running | undefined)[] = new Array(total);
   const started = new Uint8Array(total);
-  const waiting = new Int32Array(total);
-  const dependents: number[][] = Array.from({ length: total }, () => []);
-  const positions = new Map<string, number>();
-  const ready: number[] = [];
+  const { positions, waiting, dependents, ready } = buildGraph(parsed);
   const summary: SummaryCounts = { total, succeeded: 0, failed: 0, skipped: 0 };
   const settledQueue: number[] = [];
   let readyHead = 0;
@@ -86,14 +46,6 @@ export function runBatch(
   let settledCount = 0;
   let halted: string | undefined; // why nothing new may start
   let disconnected = false;
-
-  requests.forEach((request, i) => {
-    positions.set(request.id, i);
-    const deps = parsed.dependencies[i] ?? [];
-    waiting[i] = deps.length;
-    for (const d of deps) dependents[d]!.push(i);
-    if (deps.length === 0) ready.push(i);
-  });
 
   const viewOf = (id: string): ResponseView | undefined => {
     const i = positions.get(id);
@@ -245,23 +197,8 @@ export function runBatch(
     function cancel(i: number, reason: CancelReason): void {
       const state = release(i);
       if (state === undefined) return;
-      const result =
-        reason === 'timeout'
-          ? timedOut('requestTimeoutMs', requestTimeoutMs)
-          : reason === 'deadline'
-            ? timedOut('batchTimeoutMs', batchTimeoutMs)
-            : abandoned();
-      settle(i, result, true, state.startedAt);
-      for (const listener of state.listeners ?? []) {
-        try {
-          listener(reason);
-        } catch {
-          // A dispatcher's cleanup failure is its own.
-        }
-      }
-      state.controller?.abort(reason);
-      state.listeners = undefined;
-      state.controller = undefined;
+      settle(i, cancelledResult(reason, options.limits), true, state.startedAt);
+      notifyCancel(state, reason);
     }
 
     /**
