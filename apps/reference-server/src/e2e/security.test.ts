@@ -255,10 +255,7 @@ describe('in-process mode: a url naming the batch endpoint', () => {
   });
   afterAll(() => t.close());
 
-  // KNOWN BUG in @batchwire/server (reported): it refuses these only per item, through the marker
-  // header (req-sec-3/5), instead of rejecting the envelope before execution as req-sec-4 requires.
-  // `it.fails` keeps this visible: once the server is fixed this test fails; turn it into `it`.
-  it.fails('rejects the envelope, with a violation at the url, when an inner url names the batch endpoint (req-sec-4)', async () => {
+  it('rejects the envelope, with a violation at the url, when an inner url names the batch endpoint (req-sec-4)', async () => {
     for (const url of ['/batch', '/BATCH', '/batch/', '/Batch?x=1']) {
       const problem = await refuseBatch(
         t,

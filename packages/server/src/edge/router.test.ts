@@ -171,13 +171,13 @@ describe('batch endpoint: bad input is a problem, never a 500', () => {
     expect(res.body.type).toBe(PROBLEM_TYPES.recursion);
   });
 
-  it('refuses inner requests that reach the batch endpoint however spelled, per item', async () => {
+  it('rejects the whole envelope, before anything runs, when an inner url names the batch endpoint', async () => {
     const { origin, observed } = await start();
     const res = await request(origin)
       .post('/batch')
       .send({
         requests: [
-          { id: 'src', method: 'GET', url: '/echo?to=batch' },
+          { id: 'count', method: 'POST', url: '/counters/n' },
           {
             id: 'plain',
             method: 'POST',
@@ -186,19 +186,35 @@ describe('batch endpoint: bad input is a problem, never a 500', () => {
           },
           { id: 'case', method: 'GET', url: '/BATCH' },
           { id: 'slash', method: 'GET', url: '/batch/' },
+          { id: 'query', method: 'GET', url: '/Batch?x=1' },
           { id: 'encoded', method: 'GET', url: '/%62atch' },
-          { id: 'ref', method: 'GET', url: '/${src#/body/query/to}' },
+        ],
+      })
+      .expect(400)
+      .expect('content-type', /application\/problem\+json/);
+    expect(res.body.errors.map((e: { pointer: string; rule: string }) => [e.pointer, e.rule])).toEqual(
+      [1, 2, 3, 4, 5].map((i) => [`/requests/${i}/url`, 'url.recursion']),
+    );
+    expect(observed.counters.size).toBe(0);
+  });
+
+  it('refuses, per item, a url that only a reference turns into the batch endpoint', async () => {
+    const { origin, observed } = await start();
+    const res = await request(origin)
+      .post('/batch')
+      .send({
+        requests: [
+          { id: 'src', method: 'GET', url: '/echo?to=batch' },
+          { id: 'ref', method: 'POST', url: '/${src#/body/query/to}', body: { requests: [] } },
+          { id: 'after', method: 'POST', url: '/counters/m' },
         ],
       })
       .expect(200);
-    const items = (res.body.responses as { id: string; status: number; body: { type?: string } }[]).slice(1);
-    // Express does not decode the path before routing, so "/%62atch" is simply not the batch route.
-    expect(items.find((item) => item.id === 'encoded')?.status).toBe(404);
-    for (const item of items.filter((i) => i.id !== 'encoded')) {
-      expect(item.status, item.id).toBe(400);
-      expect(item.body.type, item.id).toBe(PROBLEM_TYPES.recursion);
-    }
-    expect(observed.counters.size).toBe(0);
+    const ref = res.body.responses[1] as { status: number; body: { type?: string } };
+    expect(ref.status).toBe(400);
+    expect(ref.body.type).toBe(PROBLEM_TYPES.recursion);
+    expect(res.body.responses[2].status).toBe(201);
+    expect(observed.counters.get('m')).toBe(1);
   });
 });
 

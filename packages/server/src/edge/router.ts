@@ -57,7 +57,15 @@ export function batchwire(options: BatchwireOptions = {}): Router {
         : undefined,
     });
   };
-  const context: PostContext = { config, store, dispatchFor, options, logger };
+  const context: PostContext = {
+    config,
+    store,
+    dispatchFor,
+    options,
+    logger,
+    // The upstream's own batch path is unknown in gateway mode; the inner marker guards it there.
+    endpointPath: gateway === undefined ? (req) => (req as Request).baseUrl : undefined,
+  };
 
   const router = Router();
   router.all('/', (req: Request, res: Response) => {

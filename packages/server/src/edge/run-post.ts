@@ -15,6 +15,7 @@ import { batchResponseJson, streamItemLine, streamSummaryLine } from '../engine/
 import type { BatchOutcome, Dispatch, HeaderRecord, ItemOutcome } from '../engine/types.js';
 import { envelopeFingerprint, invalidKeyProblem, isValidKey, scopedKey } from '../idempotency/key.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
+import { batchPathProblem } from './batch-path.js';
 import type { BatchwireConfig, BatchwireOptions } from './options.js';
 import { readEnvelope } from './read-envelope.js';
 import { replayStream } from './replay.js';
@@ -27,6 +28,8 @@ export interface PostContext {
   readonly dispatchFor: (req: IncomingMessage) => Dispatch;
   readonly options: BatchwireOptions;
   readonly logger: Logger | undefined;
+  /** In-process mode: where this endpoint is mounted, so inner urls naming it are refused up front. */
+  readonly endpointPath: ((req: IncomingMessage) => string) | undefined;
 }
 
 /** Whether the Accept header asks for NDJSON (a q of 0 refuses it). */
@@ -77,6 +80,13 @@ export async function runPost(
   if (!parsed.ok) {
     sendProblem(res, parsed.problem);
     return;
+  }
+  if (context.endpointPath !== undefined) {
+    const recursion = batchPathProblem(parsed, config.servicePath, context.endpointPath(req));
+    if (recursion !== undefined) {
+      sendProblem(res, recursion);
+      return;
+    }
   }
   const parseMs = performance.now() - t0;
   const streaming = config.streaming && wantsNdjson(req.headers.accept);

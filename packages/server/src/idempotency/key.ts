@@ -34,7 +34,18 @@ export function scopedKey(
   return `${scope}:${key}`;
 }
 
-/** A digest of the envelope, so a reused key with a different envelope is recognised (422). */
+/** Orders the members of every object, so equal JSON values serialise to the same text. */
+function sortedMembers(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // fromEntries defines own properties, so a "__proto__" member stays data.
+  return Object.fromEntries(entries);
+}
+
+/**
+ * A digest of the envelope as a JSON value (member order and whitespace aside), so a retry that
+ * re-serialised the same envelope replays, and a reused key with a different envelope gets 422.
+ */
 export function envelopeFingerprint(envelope: unknown): string {
-  return createHash('sha256').update(JSON.stringify(envelope)).digest('base64url');
+  return createHash('sha256').update(JSON.stringify(envelope, sortedMembers)).digest('base64url');
 }
