@@ -57,22 +57,27 @@ export function checkInnerRequest(request: unknown, position: number, index: Env
   let referencing = false;
   if (!isRecord(request)) return { violations, dependencies: [], referencing };
   const at = (...rest: (string | number)[]) => toPointer(['requests', position, ...rest]);
-  const addTarget = (target: string, pointer: string, kind: 'dependsOn' | 'reference') => {
+  // Pointers are built only when a rule is broken: valid requests are the hot path.
+  const addTarget = (target: string, where: () => string, kind: 'dependsOn' | 'reference') => {
     const result = earlierIndex(target, position, index);
     if (typeof result === 'number') dependencies.add(result);
     else
-      violations.push({ pointer, rule: `${kind}.${result}`, detail: `"${target}" ${TARGET_DETAIL[result]}` });
+      violations.push({
+        pointer: where(),
+        rule: `${kind}.${result}`,
+        detail: `"${target}" ${TARGET_DETAIL[result]}`,
+      });
   };
-  const scan = (text: string, pointer: string): boolean => {
+  const scan = (text: string, where: () => string): boolean => {
     if (!mayHoldReferences(text)) return true;
     const result = scanTemplate(text);
     if (!result.ok) {
-      violations.push({ pointer, rule: 'reference.syntax', detail: result.detail });
+      violations.push({ pointer: where(), rule: 'reference.syntax', detail: result.detail });
       return false;
     }
     if (result.references.length > 0 && !index.references) {
       violations.push({
-        pointer,
+        pointer: where(),
         rule: 'references.unsupported',
         detail: 'this server does not support references; write $${ for a literal ${',
       });
@@ -80,20 +85,20 @@ export function checkInnerRequest(request: unknown, position: number, index: Env
     }
     for (const token of result.references) {
       referencing = true;
-      addTarget(token.id, pointer, 'reference');
+      addTarget(token.id, where, 'reference');
     }
     return true;
   };
 
   if (Array.isArray(request.dependsOn)) {
     request.dependsOn.forEach((target, i) => {
-      if (typeof target === 'string') addTarget(target, at('dependsOn', i), 'dependsOn');
+      if (typeof target === 'string') addTarget(target, () => at('dependsOn', i), 'dependsOn');
     });
   }
 
   if (typeof request.url === 'string' && request.url !== '') {
     const url = request.url;
-    if (scan(url, at('url'))) {
+    if (scan(url, () => at('url'))) {
       // A substituted value is percent-encoded, so a neutral placeholder stands for each token here.
       const result = scanTemplate(url);
       const literal = result.ok ? result.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('') : url;
@@ -105,14 +110,14 @@ export function checkInnerRequest(request: unknown, position: number, index: Env
   if (isRecord(request.headers)) {
     const seen = new Map<string, string>();
     for (const [name, value] of Object.entries(request.headers)) {
-      const pointer = at('headers', name);
+      const where = () => at('headers', name);
       const badName = checkHeaderName(name);
-      if (badName) violations.push({ pointer, ...badName });
+      if (badName) violations.push({ pointer: where(), ...badName });
       const lower = name.toLowerCase();
       const earlier = seen.get(lower);
       if (earlier !== undefined) {
         violations.push({
-          pointer,
+          pointer: where(),
           rule: 'header.duplicate',
           detail: `repeats header "${earlier}" (names are case-insensitive)`,
         });
@@ -120,8 +125,8 @@ export function checkInnerRequest(request: unknown, position: number, index: Env
       seen.set(lower, name);
       if (typeof value === 'string') {
         const badValue = checkHeaderValue(value);
-        if (badValue) violations.push({ pointer, ...badValue });
-        scan(value, pointer);
+        if (badValue) violations.push({ pointer: where(), ...badValue });
+        scan(value, where);
       }
     }
   }
@@ -155,13 +160,13 @@ export function checkInnerRequest(request: unknown, position: number, index: Env
 function scanBody(
   body: unknown,
   base: (string | number)[],
-  scan: (text: string, pointer: string) => boolean,
+  scan: (text: string, where: () => string) => boolean,
 ): void {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: body, path: base }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
-      if (mayHoldReferences(value)) scan(value, toPointer(path));
+      if (mayHoldReferences(value)) scan(value, () => toPointer(path));
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => {
         stack.push({ value: item, path: [...path, i] });

@@ -7,6 +7,9 @@ export interface RuleBreak {
 // RFC 3986 pchar plus "/" and "?" and "%"; "[" and "]" are tolerated in the query only.
 const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]$/;
 const QUERY_EXTRA = new Set(['?', '[', ']']);
+// A single-slash path of unreserved and sub-delim characters, with an optional query of the same plus "/?[]".
+const PLAIN_URL = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@/]*(?:\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?[\]]*)?$/;
+const DOT_SEGMENT = /\/\.\.?(?:[/?]|$)/;
 
 function describe(char: string): string {
   const code = char.charCodeAt(0);
@@ -24,6 +27,8 @@ function describe(char: string): string {
  * control character, and no "." or ".." segment, raw or percent-encoded.
  */
 export function checkInnerUrl(url: string): RuleBreak | undefined {
+  // Fast path for the common case: plain characters only, no escapes, no dot segment.
+  if (PLAIN_URL.test(url) && !DOT_SEGMENT.test(url)) return undefined;
   if (url[0] !== '/')
     return { rule: 'url.form', detail: 'must be a path beginning with "/" (absolute urls are not allowed)' };
   if (url[1] === '/' || url[1] === '\\') {
