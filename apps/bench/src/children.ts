@@ -87,8 +87,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   installExitHooks();
   // The peers use APIs Node deprecates; their warnings would only clutter the table.
-  // --expose-gc: each measurement window starts with a full collection.
-  const execArgv = ['--no-deprecation', '--expose-gc'];
+  const execArgv = ['--no-deprecation'];
   if (options.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
   const child = fork(CHILD_SCRIPT, [JSON.stringify(config)], {
     execArgv,
