@@ -130,7 +130,11 @@ export async function runPost(
   }
 
   try {
-    const outcome = await execute(req, res, parsed, context, streaming, parseMs);
+    const outcome = await execute(req, res, parsed, context, {
+      streaming,
+      parseMs,
+      retainForStore: claim !== undefined,
+    });
     if (claim !== undefined && store !== undefined && config.idempotency !== undefined) {
       await store.complete(
         claim.key,
@@ -167,10 +171,10 @@ async function execute(
   res: ServerResponse,
   parsed: ParsedBatch,
   context: PostContext,
-  streaming: boolean,
-  parseMs: number,
+  run: { readonly streaming: boolean; readonly parseMs: number; readonly retainForStore: boolean },
 ): Promise<BatchOutcome> {
   const { config, options } = context;
+  const { streaming, parseMs, retainForStore } = run;
   const requests = parsed.value.requests;
   const disconnect = new AbortController();
   const onClose = () => {
@@ -188,6 +192,8 @@ async function execute(
   const urls: string[] | undefined = onInnerResponse ? requests.map((r) => r.url) : undefined;
   const outcome = await runBatch(parsed, context.dispatchFor(req), {
     limits: config.limits,
+    // A streamed item is on the wire once written; only a stored (idempotent) answer needs them all.
+    retainResults: !streaming || retainForStore,
     inheritedHeaders: inheritedHeaders(req, config.inherited),
     signal: disconnect.signal,
     ...(onInnerRequest || urls

@@ -31,3 +31,12 @@ export function buildGraph(parsed: ParsedBatch): Graph {
   });
   return graph;
 }
+
+/** Marks the items whose answers a later request reads through a reference. */
+export function referencedItems(parsed: ParsedBatch): Uint8Array {
+  const marks = new Uint8Array(parsed.value.requests.length);
+  parsed.referencing.forEach((referencing, j) => {
+    if (referencing) for (const d of parsed.dependencies[j] ?? []) marks[d] = 1;
+  });
+  return marks;
+}

@@ -1,5 +1,5 @@
 import type { ParsedBatch } from '@batchwire/schema';
-import { buildGraph } from './graph.js';
+import { buildGraph, referencedItems } from './graph.js';
 import { cancelledResult, dependencyFailed, handlerError, skipped } from './item-problems.js';
 import { resolveRequest } from './resolve-request.js';
 import { type ResponseView, responseView } from './response-view.js';
@@ -8,14 +8,19 @@ import type {
   BatchOutcome,
   CancelReason,
   Dispatch,
+  HeaderRecord,
   InnerResult,
   ItemOutcome,
+  ResponseBody,
   RunBatchOptions,
   SummaryCounts,
 } from './types.js';
 
 /** Longest stretch (ms) the engine keeps the event loop busy starting items before it yields. */
 const SLICE_MS = 10;
+
+const NO_HEADERS: HeaderRecord = Object.freeze(Object.create(null));
+const NO_BODY: ResponseBody = Object.freeze({ kind: 'none' });
 
 /**
  * Runs an accepted envelope: schedules the dependency graph with at most `maxConcurrency` items in
@@ -46,6 +51,8 @@ export function runBatch(
   let settledCount = 0;
   let halted: string | undefined; // why nothing new may start
   let disconnected = false;
+  const retainAll = options.retainResults ?? true;
+  const readByReference = retainAll ? undefined : referencedItems(parsed);
 
   const viewOf = (id: string): ResponseView | undefined => {
     const i = positions.get(id);
@@ -94,6 +101,9 @@ export function runBatch(
         options.onOutcome?.(outcome);
       } catch {
         // An observer's failure must not change the batch.
+      }
+      if (readByReference !== undefined && readByReference[i] === 0) {
+        outcomes[i] = { ...outcome, headers: NO_HEADERS, body: NO_BODY };
       }
     }
 

@@ -107,6 +107,12 @@ export interface RunBatchOptions {
   readonly onStart?: (request: DispatchRequest) => void;
   /** Called once per item, in completion order, as soon as its outcome is known. */
   readonly onOutcome?: (outcome: ItemOutcome) => void;
+  /**
+   * Whether the returned outcomes keep each item's headers and body (default true). A streaming
+   * caller that has already written each item sets it to false, so a huge batch does not hold every
+   * answer until the end; items a later reference reads are kept regardless.
+   */
+  readonly retainResults?: boolean;
 }
 
 /** The envelope's requests as the engine reads them. */
