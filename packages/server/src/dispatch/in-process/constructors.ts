@@ -30,11 +30,16 @@ export function constructorsFor(app: Prototypes): Constructors {
     initRequestFields(this);
   }
   InnerRequest.prototype = app.request ?? IncomingMessage.prototype;
+  // V8 sizes a constructor's objects from the `this.x =` count of every function on the
+  // constructor's own prototype chain: without this link the objects start with no in-object
+  // room, and Node's symbol-keyed fields then turn them into slow dictionary-mode objects.
+  Object.setPrototypeOf(InnerRequest, IncomingMessage);
   function InnerResponse(this: ServerResponse, req: IncomingMessage) {
     ServerResponse.call(this, req);
     initResponseFields(this);
   }
   InnerResponse.prototype = app.response ?? ServerResponse.prototype;
+  Object.setPrototypeOf(InnerResponse, ServerResponse);
   const RequestCtor = InnerRequest as unknown as new (socket: unknown) => IncomingMessage;
   const ResponseCtor = InnerResponse as unknown as new (req: IncomingMessage) => ServerResponse;
   const made: Constructors = {
