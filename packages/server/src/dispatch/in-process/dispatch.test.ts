@@ -55,6 +55,62 @@ describe('in-process dispatch: responses exactly as a client would read them alo
     expect(item('u').body).toEqual({ name: 'ada' });
   });
 
+  it('matches res.json sent alone with a preset type, json spaces and escape, 204, and a fresh 304', async () => {
+    const app = express();
+    app.set('json spaces', 2);
+    app.set('json escape', true);
+    app.use('/batch', batchwire());
+    app.get('/problem', (_req, res) => {
+      res.status(422).type('application/problem+json').json({ title: '<bad>' });
+    });
+    app.get('/empty', (_req, res) => {
+      res.status(204).json({ gone: true });
+    });
+    app.get('/plain', (_req, res) => {
+      res.json({ a: '<&>' });
+    });
+    running = await listen(app);
+    const origin = running.origin;
+    const problem = await request(origin).get('/problem').expect(422);
+    const plain = await request(origin).get('/plain').expect(200);
+    const etag = String(plain.headers.etag);
+    const { item } = await batch(origin, [
+      { id: 'problem', method: 'GET', url: '/problem' },
+      { id: 'empty', method: 'GET', url: '/empty' },
+      { id: 'plain', method: 'GET', url: '/plain' },
+      { id: 'fresh', method: 'GET', url: '/plain', headers: { 'If-None-Match': etag } },
+    ]);
+    expect(item('problem').headers['Content-Type']).toBe(problem.headers['content-type']);
+    expect(item('problem').headers['Content-Type']).toBe('application/problem+json; charset=utf-8');
+    expect(item('problem').body).toEqual({ title: '<bad>' });
+    expect(item('empty').status).toBe(204);
+    expect(item('empty').headers['Content-Type']).toBeUndefined();
+    expect(item('plain').headers.ETag).toBe(etag);
+    expect(item('plain').body).toEqual({ a: '<&>' });
+    expect(item('fresh').status).toBe(304);
+    expect(item('fresh').headers['Content-Type']).toBeUndefined();
+    expect(item('fresh').headers.ETag).toBe(etag);
+  });
+
+  it('answers a fresh res.json with 304 and no Content-Type, as Express does', async () => {
+    const app = express();
+    app.use('/batch', batchwire());
+    app.get('/v', (_req, res) => {
+      res.json({ v: 1 });
+    });
+    running = await listen(app);
+    const alone = await request(running.origin).get('/v').expect(200);
+    const etag = String(alone.headers.etag);
+    const again = await request(running.origin).get('/v').set('If-None-Match', etag).expect(304);
+    const { item } = await batch(running.origin, [
+      { id: 'f', method: 'GET', url: '/v', headers: { 'If-None-Match': etag } },
+    ]);
+    expect(item('f').status).toBe(304);
+    expect(item('f').headers['Content-Type']).toBe(again.headers['content-type']);
+    expect(item('f').headers.ETag).toBe(etag);
+    expect(item('f').body).toBeUndefined();
+  });
+
   it('keeps text as a string, bytes as base64, streamed writes, writeHead, redirects and 204', async () => {
     const { origin } = await start();
     const { item } = await batch(origin, [

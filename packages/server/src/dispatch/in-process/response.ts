@@ -158,19 +158,47 @@ function end(this: Captured, ...args: unknown[]): Captured {
   return this;
 }
 
-/** The fast path: keep the handler's JSON text for the outer response (no buffer, no re-parse). */
+type JsonMethod = (this: Captured, value: unknown) => Captured;
+
+/** The app's own `res.json` (Express's), for the cases the fast path leaves to it. */
+function appJson(res: Captured): JsonMethod | undefined {
+  const inherited = (Object.getPrototypeOf(res) as { json?: unknown }).json;
+  return typeof inherited === 'function' && inherited !== json ? (inherited as JsonMethod) : undefined;
+}
+
+/**
+ * The fast path of `res.json`: keeps the handler's JSON text for the outer response (no buffer, no
+ * re-parse) and sets what Express would (`Content-Type`, its ETag, 304 when fresh). Settings and
+ * states that change the text or the headers (`json spaces`, `json escape`, a Content-Type already
+ * set, 204/205/304, headers sent) go to the app's own `res.json`, whose bytes are then classified.
+ */
 function json(this: Captured, value: unknown): Captured {
   const app = this.app;
+  const status = this.statusCode;
+  const typed = this.hasHeader('content-type');
+  if (
+    app === undefined ||
+    app.get('json spaces') ||
+    app.get('json escape') ||
+    status === 204 ||
+    status === 205 ||
+    status === 304 ||
+    this._header !== null ||
+    typed
+  ) {
+    const own = appJson(this);
+    if (own !== undefined) return own.call(this, value);
+  }
   const replacer = app?.get('json replacer') as Parameters<typeof JSON.stringify>[1] | undefined;
   const text: string | undefined = replacer ? JSON.stringify(value, replacer) : JSON.stringify(value);
-  if (!this.hasHeader('content-type')) {
+  if (!typed) {
     this.setHeader(
       'Content-Type',
       text === undefined ? 'application/json' : 'application/json; charset=utf-8',
     );
   }
   if (text !== undefined) {
-    if (app !== undefined && !this.hasHeader('etag')) {
+    if (app !== undefined && !this.getHeader('etag')) {
       const kind = builtinEtag(app.get('etag'));
       if (kind === 'weak' || kind === 'strong') this.setHeader('ETag', builtinEtagOf(text, kind === 'weak'));
       else if (kind === 'custom') {
@@ -182,8 +210,12 @@ function json(this: Captured, value: unknown): Captured {
         if (typeof tag === 'string' && tag !== '') this.setHeader('ETag', tag);
       }
     }
-    if (this.req.fresh === true) this.statusCode = 304;
     this.__batchwire.jsonText = text;
+  }
+  if (this.req.fresh === true) {
+    // As Express's `res.send`: a fresh answer is a 304 without Content-Type.
+    this.statusCode = 304;
+    this.removeHeader('Content-Type');
   }
   this.end();
   return this;
