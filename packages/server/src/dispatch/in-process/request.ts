@@ -16,10 +16,21 @@ function readBody(this: BodyCarrier): void {
   this.push(null);
 }
 
+/** Destroying the request must not reach for a real socket; the stand-in reports it instead. */
+function destroyRequest(
+  this: IncomingMessage,
+  error: Error | null,
+  callback: (error?: Error | null) => void,
+): void {
+  if (!this.readableEnded) (this.socket as unknown as InnerSocket).destroy();
+  callback(error);
+}
+
 /** Declares the request's own fields inside its constructor, so V8 lays them out in-object. */
 export function initRequestFields(req: IncomingMessage): void {
   (req as BodyCarrier).__body = undefined;
   req._read = readBody;
+  req._destroy = destroyRequest;
 }
 
 /**
@@ -52,10 +63,5 @@ export function innerRequest(
   req.httpVersionMinor = 1;
   req.complete = true;
   (req as BodyCarrier).__body = bytes;
-  // Destroying the request must not reach for a real socket; the stand-in reports it instead.
-  req._destroy = (error: Error | null, callback: (error?: Error | null) => void) => {
-    if (!req.readableEnded) socket.destroy();
-    callback(error);
-  };
   return req;
 }

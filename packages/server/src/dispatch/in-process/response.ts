@@ -12,7 +12,7 @@ type Settings = { get(setting: string): unknown };
 /** Per inner response: what its writes collected, and where the result goes. */
 interface Capture {
   readonly finish: (result: InnerResult) => void;
-  readonly chunks: Buffer[];
+  chunks: Buffer[] | undefined;
   jsonText: string | undefined;
   headers: HeaderRecord | undefined;
 }
@@ -25,7 +25,7 @@ interface Capture {
  */
 const Capture = function Capture(this: Capture, finish: (result: InnerResult) => void) {
   (this as { finish: Capture['finish'] }).finish = finish;
-  (this as { chunks: Buffer[] }).chunks = new Array<Buffer>(0);
+  this.chunks = undefined;
   this.jsonText = undefined;
   this.headers = undefined;
 } as unknown as new (
@@ -64,13 +64,18 @@ function sealHeaders(res: Captured): void {
   res._header = 'HTTP/1.1\r\n';
 }
 
+function keep(capture: Capture, bytes: Buffer): void {
+  if (capture.chunks === undefined) capture.chunks = [bytes];
+  else capture.chunks.push(bytes);
+}
+
 function collect(capture: Capture, chunk: unknown, encoding: unknown): void {
   if (chunk === undefined || chunk === null) return;
   if (typeof chunk === 'string') {
     if (chunk.length > 0)
-      capture.chunks.push(Buffer.from(chunk, (encoding as BufferEncoding | undefined) ?? 'utf8'));
+      keep(capture, Buffer.from(chunk, (encoding as BufferEncoding | undefined) ?? 'utf8'));
   } else if (chunk instanceof Uint8Array) {
-    if (chunk.length > 0) capture.chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (chunk.length > 0) keep(capture, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   } else {
     throw new TypeError('The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
   }
@@ -88,7 +93,9 @@ function complete(res: Captured): void {
   if (res.req.method === 'HEAD' || status === 204 || status === 304 || status < 200) body = { kind: 'none' };
   else if (capture.jsonText !== undefined) body = { kind: 'jsonText', text: capture.jsonText };
   else {
-    const bytes = capture.chunks.length === 1 ? capture.chunks[0]! : Buffer.concat(capture.chunks);
+    const chunks = capture.chunks;
+    const bytes =
+      chunks === undefined ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     body = classifyBody(res.getHeader('content-type') as string | undefined, bytes);
   }
   capture.finish({ status, headers: capture.headers!, body });
