@@ -1,8 +1,6 @@
 import { Pool } from 'undici';
-import { badGateway, timedOut } from '../engine/item-problems.js';
-import type { Dispatch, HeaderRecord, InnerResult } from '../engine/types.js';
-import { conventionalHeaderName, isFramingHeader } from '../http/header-case.js';
-import { classifyBody } from '../http/response-body.js';
+import type { Dispatch, InnerResult } from '../engine/types.js';
+import { forwardHandler } from './gateway-handler.js';
 
 /** Options of the gateway dispatcher. */
 export interface GatewayOptions {
@@ -21,8 +19,6 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
-
 /** Splits the upstream into its origin (the only one the pool can reach) and a base path. */
 export function parseUpstream(upstream: string): { origin: string; basePath: string } {
   const url = new URL(upstream);
@@ -40,40 +36,24 @@ export function parseUpstream(upstream: string): { origin: string; basePath: str
  */
 export function gatewayDispatch(options: GatewayOptions): Gateway {
   const { origin, basePath } = parseUpstream(options.upstream);
+  const { requestTimeoutMs } = options;
   const pool = new Pool(origin, {
     connections: options.connections ?? 32,
-    headersTimeout: options.requestTimeoutMs,
-    bodyTimeout: options.requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    bodyTimeout: requestTimeoutMs,
   });
-  const dispatch: Dispatch = async (request, context): Promise<InnerResult> => {
-    try {
-      const response = await pool.request({
-        path: basePath + request.url,
-        method: request.method as 'GET',
-        headers: request.headers,
-        body: request.body.kind === 'bytes' ? request.body.text : null,
-        signal: context.signal,
-      });
-      const bytes = Buffer.from(await response.body.arrayBuffer());
-      const headers: HeaderRecord = Object.create(null);
-      let contentType: string | undefined;
-      for (const name of Object.keys(response.headers)) {
-        const value = response.headers[name];
-        if (value === undefined || isFramingHeader(name)) continue;
-        const text = Array.isArray(value) ? value.join(', ') : value;
-        if (name === 'content-type') contentType = text;
-        headers[conventionalHeaderName(name)] = text;
-      }
-      const body = request.method === 'HEAD' ? ({ kind: 'none' } as const) : classifyBody(contentType, bytes);
-      return { status: response.statusCode, headers, body };
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (typeof code === 'string' && TIMEOUT_CODES.has(code))
-        return timedOut('requestTimeoutMs', options.requestTimeoutMs);
-      return badGateway(
-        `The upstream could not be reached or broke the connection (${typeof code === 'string' ? code : 'error'}).`,
+  const dispatch: Dispatch = (request, context) =>
+    new Promise<InnerResult>((resolve) => {
+      const handler = forwardHandler(request.method === 'HEAD', context, requestTimeoutMs, resolve);
+      pool.dispatch(
+        {
+          path: basePath + request.url,
+          method: request.method as 'GET',
+          headers: request.headers,
+          body: request.body.kind === 'bytes' ? request.body.text : null,
+        },
+        handler,
       );
-    }
-  };
+    });
   return { dispatch, close: () => pool.close() };
 }
