@@ -8,12 +8,19 @@ function problemResult(problem: Problem): InnerResult {
 }
 
 /** 424 for a request whose dependency did not succeed. */
-export function dependencyFailed(dependencyId: string, dependencyStatus: number): InnerResult {
+export function dependencyFailed(
+  dependencyId: string,
+  dependencyStatus: number,
+  dependencyRan = true,
+): InnerResult {
+  const what = dependencyRan
+    ? `finished with status ${dependencyStatus}`
+    : `was not executed (status ${dependencyStatus})`;
   return problemResult({
     type: PROBLEM_TYPES.dependencyFailed,
     title: 'Dependency failed',
     status: 424,
-    detail: `Not executed: request "${dependencyId}" it depends on finished with status ${dependencyStatus}.`,
+    detail: `Not executed: request "${dependencyId}" it depends on ${what}.`,
     dependency: dependencyId,
   });
 }

@@ -119,7 +119,7 @@ export function runBatch(
         }
         for (const d of dependents[i]!) {
           if (outcomes[d] !== undefined) continue;
-          if (!ok) settle(d, dependencyFailed(outcome.id, outcome.status), false);
+          if (!ok) settle(d, dependencyFailed(outcome.id, outcome.status, outcome.executed), false);
           else if (--waiting[d]! === 0) ready.push(d);
         }
       }
