@@ -1,6 +1,6 @@
 import { failVerdict, PASS } from '../run/verdict.js';
-import { intervalOf, postBatch } from './batch-call.js';
 import type { NamedCheck } from './check-context.js';
+import { delayIntervals, type Interval } from './delay-intervals.js';
 
 /** Independent requests run concurrently: the `/delay` intervals of the server clock overlap. */
 export const concurrency: NamedCheck = {
@@ -10,24 +10,14 @@ export const concurrency: NamedCheck = {
     const count = Math.min(Number(params.count ?? 4), context.capabilities.limits.maxConcurrency);
     if (count < 2) return { kind: 'skip', reason: 'the server advertises maxConcurrency 1' };
     const ms = Number(params.ms ?? 200);
-    const requests = Array.from({ length: count }, (_, i) => ({
-      id: `d${i}`,
-      method: 'GET',
-      url: `${context.fixtures}/delay/${ms}`,
-    }));
-    const call = await postBatch(context, { requests });
-    if (!call.ok) return call.verdict;
-    const intervals = requests.map((r) => intervalOf(call.byId(r.id)));
-    if (intervals.some((i) => i === undefined)) {
-      return failVerdict('a /delay request did not answer { start, end }', call.evidence);
-    }
-    const defined = intervals as { start: number; end: number }[];
-    const latestStart = Math.max(...defined.map((i) => i.start));
-    const earliestEnd = Math.min(...defined.map((i) => i.end));
+    const probe = await delayIntervals(context, count, ms);
+    if (!probe.ok) return probe.verdict;
+    const latestStart = Math.max(...probe.intervals.map((i) => i.start));
+    const earliestEnd = Math.min(...probe.intervals.map((i) => i.end));
     if (latestStart >= earliestEnd) {
       return failVerdict(
         `the ${count} independent /delay/${ms} requests did not overlap (latest start ${latestStart} >= earliest end ${earliestEnd}): they ran one after another`,
-        call.evidence,
+        probe.evidence,
       );
     }
     return PASS;
@@ -35,7 +25,7 @@ export const concurrency: NamedCheck = {
 };
 
 /** Counts the most intervals open at one instant. */
-export function maxOverlap(intervals: readonly { start: number; end: number }[]): number {
+export function maxOverlap(intervals: readonly Interval[]): number {
   const events = intervals.flatMap((i) => [
     [i.start, 1],
     [i.end, -1],
@@ -61,22 +51,13 @@ export const concurrencyLimit: NamedCheck = {
     if (maxConcurrency > 32 || count > maxRequests) {
       return { kind: 'skip', reason: `maxConcurrency ${maxConcurrency} is too large to probe in one batch` };
     }
-    const ms = Number(params.ms ?? 100);
-    const requests = Array.from({ length: count }, (_, i) => ({
-      id: `d${i}`,
-      method: 'GET',
-      url: `${context.fixtures}/delay/${ms}`,
-    }));
-    const call = await postBatch(context, { requests });
-    if (!call.ok) return call.verdict;
-    const intervals = requests.map((r) => intervalOf(call.byId(r.id)));
-    if (intervals.some((i) => i === undefined))
-      return failVerdict('a /delay request did not answer { start, end }', call.evidence);
-    const most = maxOverlap(intervals as { start: number; end: number }[]);
+    const probe = await delayIntervals(context, count, Number(params.ms ?? 100));
+    if (!probe.ok) return probe.verdict;
+    const most = maxOverlap(probe.intervals);
     if (most > maxConcurrency) {
       return failVerdict(
         `${most} inner requests ran at once, above the advertised maxConcurrency ${maxConcurrency}`,
-        call.evidence,
+        probe.evidence,
       );
     }
     return PASS;

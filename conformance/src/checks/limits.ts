@@ -4,6 +4,7 @@ import type { Exchange } from '../run/exchange.js';
 import { failVerdict, PASS, type Verdict } from '../run/verdict.js';
 import { postBatch } from './batch-call.js';
 import type { NamedCheck } from './check-context.js';
+import { probeLimit } from './limit-probe.js';
 
 function limitRejection(exchange: Exchange, status: number, name: string, value: number): Verdict {
   if (!exchange.ok) return failVerdict(exchange.error, exchange.evidence);
@@ -35,16 +36,20 @@ function limitRejection(exchange: Exchange, status: number, name: string, value:
 export const maxBodyBytes: NamedCheck = {
   summary:
     'Sends a valid envelope padded to maxBodyBytes + 1024 bytes and passes on 413 application/problem+json with limit { name: "maxBodyBytes", value } (skipped above 16 MiB).',
-  async run(context) {
-    const limit = context.capabilities.limits.maxBodyBytes;
-    if (limit > 16 * 1024 * 1024)
-      return { kind: 'skip', reason: `maxBodyBytes ${limit} is too large to probe` };
-    const padding = 'x'.repeat(limit + 1024);
-    const exchange = await context.exchange({
-      body: { requests: [{ id: 'big', method: 'POST', url: `${context.fixtures}/echo`, body: { padding } }] },
-    });
-    return limitRejection(exchange, 413, 'maxBodyBytes', limit);
-  },
+  run: probeLimit(
+    'maxBodyBytes',
+    (limit) => limit > 16 * 1024 * 1024,
+    'is too large to probe',
+    async (context, limit) => {
+      const padding = 'x'.repeat(limit + 1024);
+      const exchange = await context.exchange({
+        body: {
+          requests: [{ id: 'big', method: 'POST', url: `${context.fixtures}/echo`, body: { padding } }],
+        },
+      });
+      return limitRejection(exchange, 413, 'maxBodyBytes', limit);
+    },
+  ),
 };
 
 function nested(depth: number): unknown {
@@ -57,18 +62,21 @@ function nested(depth: number): unknown {
 export const maxJsonDepth: NamedCheck = {
   summary:
     'Sends an echo body nested maxJsonDepth levels deep (over the limit once the envelope around it counts) and expects a 400 limit-exceeded problem naming maxJsonDepth; then one nested maxJsonDepth - 8 levels within the envelope and expects 200 (skipped above 10000).',
-  async run(context) {
-    const limit = context.capabilities.limits.maxJsonDepth;
-    if (limit > 10_000) return { kind: 'skip', reason: `maxJsonDepth ${limit} is too large to probe` };
-    const envelope = (depth: number) => ({
-      requests: [{ id: 'deep', method: 'POST', url: `${context.fixtures}/echo`, body: nested(depth) }],
-    });
-    const deep = await context.exchange({ body: envelope(limit) });
-    const verdict = limitRejection(deep, 400, 'maxJsonDepth', limit);
-    if (verdict.kind !== 'pass') return verdict;
-    if (limit <= 8) return PASS;
-    // The envelope object, its requests array and the request object add three levels.
-    const shallow = await postBatch(context, envelope(limit - 8));
-    return shallow.ok ? PASS : shallow.verdict;
-  },
+  run: probeLimit(
+    'maxJsonDepth',
+    (limit) => limit > 10_000,
+    'is too large to probe',
+    async (context, limit) => {
+      const envelope = (depth: number) => ({
+        requests: [{ id: 'deep', method: 'POST', url: `${context.fixtures}/echo`, body: nested(depth) }],
+      });
+      const deep = await context.exchange({ body: envelope(limit) });
+      const verdict = limitRejection(deep, 400, 'maxJsonDepth', limit);
+      if (verdict.kind !== 'pass') return verdict;
+      if (limit <= 8) return PASS;
+      // The envelope object, its requests array and the request object add three levels.
+      const shallow = await postBatch(context, envelope(limit - 8));
+      return shallow.ok ? PASS : shallow.verdict;
+    },
+  ),
 };

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { BreakingHooks, Consolidated, Entry, Inner } from './batch-proxy.js';
-import { forward, forwardHeaders } from './forward.js';
+import { type Forwarded, forward, forwardHeaders } from './forward.js';
 import type { UpstreamFault } from './upstream-proxy.js';
 
 /** A deliberately broken server, the fault it has, and the case meant to catch it. */
@@ -42,6 +42,21 @@ function withSummary(responses: Entry[]): Consolidated {
   return {
     responses,
     summary: { total: responses.length, succeeded, failed: responses.length - succeeded - skipped, skipped },
+  };
+}
+
+/** Hooks answering a POST whose body is not JSON with `answer`; every other request goes on to the server. */
+function onMalformedJson(answer: Forwarded): BreakingHooks {
+  return {
+    intercept: (raw, req) => {
+      if (req.method !== 'POST') return undefined;
+      try {
+        JSON.parse(raw.toString());
+        return undefined;
+      } catch {
+        return answer;
+      }
+    },
   };
 }
 
@@ -108,41 +123,24 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   {
     name: 'malformed JSON answered with 500',
     catchBy: 'envelope.malformed-json',
-    hooks: () => ({
-      intercept: (raw, req) => {
-        if (req.method !== 'POST') return undefined;
-        try {
-          JSON.parse(raw.toString());
-          return undefined;
-        } catch {
-          return {
-            status: 500,
-            headers: { 'content-type': 'text/html' },
-            body: Buffer.from('<h1>Internal Server Error</h1>'),
-          };
-        }
-      },
-    }),
+    hooks: () =>
+      onMalformedJson({
+        status: 500,
+        headers: { 'content-type': 'text/html' },
+        body: Buffer.from('<h1>Internal Server Error</h1>'),
+      }),
   },
   {
     name: 'malformed JSON answered with 200 and no responses',
     catchBy: 'envelope.malformed-json',
-    hooks: () => ({
-      intercept: (raw, req) => {
-        if (req.method !== 'POST') return undefined;
-        try {
-          JSON.parse(raw.toString());
-          return undefined;
-        } catch {
-          const body = { responses: [], summary: { total: 0, succeeded: 0, failed: 0, skipped: 0 } };
-          return {
-            status: 200,
-            headers: { 'content-type': 'application/json' },
-            body: Buffer.from(JSON.stringify(body)),
-          };
-        }
-      },
-    }),
+    hooks: () =>
+      onMalformedJson({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(
+          JSON.stringify({ responses: [], summary: { total: 0, succeeded: 0, failed: 0, skipped: 0 } }),
+        ),
+      }),
   },
   {
     name: 'dependsOn ignored',
