@@ -41,6 +41,8 @@ export interface IdempotencyOptions {
   readonly ttlMs?: number;
   /** Most keys the default in-memory store keeps (default 10,000). */
   readonly maxEntries?: number;
+  /** Most bytes of stored responses the default in-memory store keeps (default 64 MiB). */
+  readonly maxBytes?: number;
   /** A shared store instead of the in-memory one. */
   readonly store?: IdempotencyStore;
 }
@@ -71,10 +73,17 @@ export interface BatchwireOptions {
 export interface BatchwireConfig {
   readonly limits: BatchLimits;
   readonly inherited: readonly string[];
+  /** Inherited headers that identify the caller (idempotent replays are scoped by them). */
+  readonly credentialHeaders: readonly string[];
   readonly servicePath: string;
   readonly streaming: boolean;
   readonly idempotency:
-    | { readonly ttlMs: number; readonly maxEntries: number; readonly store: IdempotencyStore | undefined }
+    | {
+        readonly ttlMs: number;
+        readonly maxEntries: number;
+        readonly maxBytes: number;
+        readonly store: IdempotencyStore | undefined;
+      }
     | undefined;
 }
 
@@ -120,6 +129,8 @@ export function resolveConfig(options: BatchwireOptions): BatchwireConfig {
   return {
     limits,
     inherited: [...inherited],
+    // The spec's correlation and language headers vary between retries; the rest may be credentials.
+    credentialHeaders: [...inherited].filter((name) => name !== 'x-request-id' && name !== 'accept-language'),
     servicePath,
     streaming: options.streaming ?? true,
     idempotency:
@@ -128,6 +139,7 @@ export function resolveConfig(options: BatchwireOptions): BatchwireConfig {
         : {
             ttlMs: positiveInteger('idempotency.ttlMs', idem?.ttlMs ?? 86_400_000),
             maxEntries: positiveInteger('idempotency.maxEntries', idem?.maxEntries ?? 10_000),
+            maxBytes: positiveInteger('idempotency.maxBytes', idem?.maxBytes ?? 64 * 1_048_576),
             store: idem?.store,
           },
   };

@@ -32,7 +32,11 @@ export function batchwire(options: BatchwireOptions = {}): Router {
   const store =
     config.idempotency === undefined
       ? undefined
-      : (config.idempotency.store ?? memoryIdempotencyStore({ maxEntries: config.idempotency.maxEntries }));
+      : (config.idempotency.store ??
+        memoryIdempotencyStore({
+          maxEntries: config.idempotency.maxEntries,
+          maxBytes: config.idempotency.maxBytes,
+        }));
   const logger = options.logger;
 
   const dispatchFor = (req: IncomingMessage): Dispatch => {

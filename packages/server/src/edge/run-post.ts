@@ -54,6 +54,10 @@ function inheritedHeaders(req: IncomingMessage, names: readonly string[]): Heade
 
 const ms = (value: number) => value.toFixed(1);
 
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** Handles a batch POST from the raw request to the consolidated (or streamed) answer. */
 export async function runPost(
   req: IncomingMessage,
@@ -99,7 +103,10 @@ export async function runPost(
       sendProblem(res, invalidKeyProblem());
       return;
     }
-    const scoped = scopedKey(key, req.headers.authorization, req.headers.cookie);
+    const scoped = scopedKey(
+      key,
+      config.credentialHeaders.map((name) => headerText(req.headers[name])),
+    );
     const fingerprint = envelopeFingerprint(parsed.value);
     const begin = await store.begin(scoped, fingerprint);
     if (begin.state !== 'started' && begin.fingerprint !== fingerprint) {
@@ -194,6 +201,7 @@ async function execute(
     limits: config.limits,
     // A streamed item is on the wire once written; only a stored (idempotent) answer needs them all.
     retainResults: !streaming || retainForStore,
+    maxResolvedBytes: config.limits.maxBodyBytes,
     inheritedHeaders: inheritedHeaders(req, config.inherited),
     signal: disconnect.signal,
     ...(onInnerRequest || urls

@@ -20,7 +20,7 @@ export function dependencyFailed(
     type: PROBLEM_TYPES.dependencyFailed,
     title: 'Dependency failed',
     status: 424,
-    detail: `Not executed: request "${dependencyId}" it depends on ${what}.`,
+    detail: `Not executed: it depends on request "${dependencyId}", which ${what}.`,
     dependency: dependencyId,
   });
 }
@@ -50,11 +50,25 @@ export function unresolvedReference(id: string, pointer: string, at: string): In
 /** 400 for a url or header value that broke a rule once references were substituted. */
 export function invalidResolved(pointer: string, rule: string, detail: string): InnerResult {
   return problemResult({
-    type: PROBLEM_TYPES.invalidResolvedUrl,
+    type: pointer.endsWith('/url') ? PROBLEM_TYPES.invalidResolvedUrl : PROBLEM_TYPES.invalidResolvedHeader,
     title: 'Invalid request after substitution',
     status: 400,
     detail: `Not executed: after references were substituted, ${pointer} ${detail}.`,
     errors: [{ pointer, detail, rule }],
+  });
+}
+
+/** 413 for an inner request whose substituted references would exceed the size budget. */
+export function resolvedTooLarge(pointer: string, maxBytes: number): InnerResult {
+  return problemResult({
+    type: PROBLEM_TYPES.limitExceeded,
+    title: 'Request too large after substitution',
+    status: 413,
+    detail: `Not executed: the values its references insert exceed ${maxBytes} bytes.`,
+    limit: { name: 'maxBodyBytes', value: maxBytes },
+    errors: [
+      { pointer, rule: 'limit.resolvedSize', detail: `references insert more than ${maxBytes} bytes` },
+    ],
   });
 }
 

@@ -1,13 +1,14 @@
 import {
   checkHeaderValue,
   checkInnerUrl,
+  DEFAULT_LIMITS,
   INNER_REQUEST_MARKER_HEADER,
   isJsonMediaType,
   mayHoldReferences,
   scanTemplate,
   toPointer,
 } from '@batchwire/schema';
-import { invalidResolved, unresolvedReference } from './item-problems.js';
+import { invalidResolved, resolvedTooLarge, unresolvedReference } from './item-problems.js';
 import type { ResponseView } from './response-view.js';
 import type { DispatchBody, DispatchRequest, EngineRequest, HeaderRecord, InnerResult } from './types.js';
 
@@ -16,17 +17,45 @@ const MARKER = INNER_REQUEST_MARKER_HEADER.toLowerCase();
 /** Finds the response view of an earlier request by id. */
 export type ViewOf = (id: string) => ResponseView | undefined;
 
-/** Records the first reference that resolved to nothing, so the walk needs no exceptions. */
+/**
+ * Records the first reference that resolved to nothing, and what the substituted values cost, so
+ * the walk needs no exceptions and stops inserting once a request would grow past its budget.
+ */
 interface Lookup {
   readonly views: ViewOf;
   missing: { id: string; pointer: string } | undefined;
+  /** Characters references may still insert into this request (url, headers and body together). */
+  budget: number;
+  overflow: boolean;
+}
+
+/** Size of a value as text, without building huge strings for values that are obviously too big. */
+function textLength(value: unknown): number {
+  return typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 0);
 }
 
 function lookup(state: Lookup, id: string, pointer: string): unknown {
+  if (state.overflow) return '';
   const found = state.views(id)?.lookup(pointer);
-  if (found?.found) return found.value;
-  state.missing ??= { id, pointer };
-  return '';
+  if (!found?.found) {
+    state.missing ??= { id, pointer };
+    return '';
+  }
+  // Each token is charged: a few hundred tokens naming one large answer must not build gigabytes.
+  state.budget -= textLength(found.value);
+  if (state.budget < 0) {
+    state.overflow = true;
+    return '';
+  }
+  return found.value;
+}
+
+function encodeUrlValue(value: string): string | undefined {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return undefined; // a lone surrogate has no UTF-8 form
+  }
 }
 
 function asText(value: unknown): string {
@@ -34,7 +63,7 @@ function asText(value: unknown): string {
 }
 
 /** Substitutes tokens into text; `encode` percent-encodes each substituted value (urls). */
-function substituteText(text: string, state: Lookup, encode: boolean): string {
+function substituteText(text: string, state: Lookup, encode: boolean): string | undefined {
   if (!mayHoldReferences(text)) return text;
   const scan = scanTemplate(text);
   if (!scan.ok) return text; // parseBatch already refused malformed tokens
@@ -43,7 +72,9 @@ function substituteText(text: string, state: Lookup, encode: boolean): string {
     if (typeof part === 'string') out += part;
     else {
       const value = asText(lookup(state, part.id, part.pointer));
-      out += encode ? encodeURIComponent(value) : value;
+      const encoded = encode ? encodeUrlValue(value) : value;
+      if (encoded === undefined) return undefined;
+      out += encoded;
     }
   }
   return out;
@@ -58,7 +89,7 @@ function substituteBody(value: unknown, state: Lookup): unknown {
       const token = scan.parts[0]!;
       return lookup(state, token.id, token.pointer);
     }
-    return substituteText(value, state, false);
+    return substituteText(value, state, false) ?? '';
   }
   if (Array.isArray(value)) return value.map((item) => substituteBody(item, state));
   if (value !== null && typeof value === 'object') {
@@ -75,7 +106,7 @@ function encodeBody(request: EngineRequest, contentType: string | undefined, sta
   if (!Object.hasOwn(request, 'body') || request.body === undefined) return { kind: 'none' };
   const raw = request.body;
   if (typeof raw === 'string' && contentType !== undefined && !isJsonMediaType(contentType)) {
-    return { kind: 'bytes', text: substituteText(raw, state, false), contentType };
+    return { kind: 'bytes', text: substituteText(raw, state, false) ?? '', contentType };
   }
   let text = JSON.stringify(raw);
   // Serialising first is the cheap way to learn whether any string holds a token or an escape.
@@ -92,13 +123,23 @@ export function resolveRequest(
   index: number,
   inherited: HeaderRecord | undefined,
   views: ViewOf,
+  maxResolvedBytes: number = DEFAULT_LIMITS.maxBodyBytes,
 ): DispatchRequest | InnerResult {
   const at = (...rest: string[]) => toPointer(['requests', index, ...rest]);
-  const state: Lookup = { views, missing: undefined };
+  const state: Lookup = { views, missing: undefined, budget: maxResolvedBytes, overflow: false };
   const unresolved = (where: string) =>
-    state.missing && unresolvedReference(state.missing.id, state.missing.pointer, where);
+    state.overflow
+      ? resolvedTooLarge(where, maxResolvedBytes)
+      : state.missing && unresolvedReference(state.missing.id, state.missing.pointer, where);
   const url = substituteText(request.url, state, true);
-  if (state.missing) return unresolved(at('url'))!;
+  if (state.missing || state.overflow) return unresolved(at('url'))!;
+  if (url === undefined) {
+    return invalidResolved(
+      at('url'),
+      'url.encoding',
+      'holds a referenced string that cannot be encoded as UTF-8',
+    );
+  }
   if (url !== request.url) {
     const broken = checkInnerUrl(url);
     if (broken) return invalidResolved(at('url'), broken.rule, broken.detail);
@@ -109,8 +150,8 @@ export function resolveRequest(
   if (request.headers) {
     for (const name of Object.keys(request.headers)) {
       const original = request.headers[name]!;
-      const value = substituteText(original, state, false);
-      if (state.missing) return unresolved(at('headers', name))!;
+      const value = substituteText(original, state, false) ?? '';
+      if (state.missing || state.overflow) return unresolved(at('headers', name))!;
       if (value !== original) {
         const broken = checkHeaderValue(value);
         if (broken) return invalidResolved(at('headers', name), broken.rule, broken.detail);
@@ -121,7 +162,7 @@ export function resolveRequest(
     }
   }
   const body = encodeBody(request, contentType, state);
-  if (state.missing) return unresolved(at('body'))!;
+  if (state.missing || state.overflow) return unresolved(at('body'))!;
   if (body.kind === 'bytes') headers['content-type'] = body.contentType;
   headers[MARKER] = '1';
   return { index, id: request.id, method: request.method, url, headers, body };

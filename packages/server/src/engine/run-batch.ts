@@ -134,7 +134,13 @@ export function runBatch(
     function start(i: number): void {
       let resolved: ReturnType<typeof resolveRequest>;
       try {
-        resolved = resolveRequest(requests[i]!, i, options.inheritedHeaders, viewOf);
+        resolved = resolveRequest(
+          requests[i]!,
+          i,
+          options.inheritedHeaders,
+          viewOf,
+          options.maxResolvedBytes,
+        );
       } catch {
         resolved = handlerError('The request could not be prepared for dispatch.');
       }

@@ -113,6 +113,8 @@ export interface RunBatchOptions {
    * answer until the end; items a later reference reads are kept regardless.
    */
   readonly retainResults?: boolean;
+  /** Most characters references may insert into one inner request (default: the default maxBodyBytes). */
+  readonly maxResolvedBytes?: number;
 }
 
 /** The envelope's requests as the engine reads them. */

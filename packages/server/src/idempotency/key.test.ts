@@ -27,7 +27,11 @@ describe('envelope fingerprint', () => {
   });
 
   it('scopes keys by credentials', () => {
-    expect(scopedKey('k', 'Bearer a', undefined)).not.toBe(scopedKey('k', 'Bearer b', undefined));
-    expect(scopedKey('k', 'Bearer a', undefined)).toBe(scopedKey('k', 'Bearer a', undefined));
+    expect(scopedKey('k', ['Bearer a', undefined])).not.toBe(scopedKey('k', ['Bearer b', undefined]));
+    expect(scopedKey('k', ['Bearer a', undefined])).toBe(scopedKey('k', ['Bearer a', undefined]));
+    // An operator-inherited API key scopes too.
+    expect(scopedKey('k', [undefined, undefined, 'key-a'])).not.toBe(
+      scopedKey('k', [undefined, undefined, 'key-b']),
+    );
   });
 });

@@ -20,16 +20,13 @@ export function isValidKey(key: string): boolean {
 }
 
 /**
- * The store key: the client's key scoped by the credentials of the outer request, so one caller's
- * key can never replay another caller's response.
+ * The store key: the client's key scoped by every credential the inner requests carry (the outer
+ * `Authorization` and `Cookie`, and any header the operator made inherited, such as an API key),
+ * so one caller's key can never replay another caller's response.
  */
-export function scopedKey(
-  key: string,
-  authorization: string | undefined,
-  cookie: string | undefined,
-): string {
+export function scopedKey(key: string, credentials: readonly (string | undefined)[]): string {
   const scope = createHash('sha256')
-    .update(`${authorization ?? ''}\u0000${cookie ?? ''}`)
+    .update(credentials.map((value) => value ?? '').join('\u0000'))
     .digest('base64url');
   return `${scope}:${key}`;
 }

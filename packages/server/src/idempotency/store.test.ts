@@ -21,6 +21,21 @@ describe('memoryIdempotencyStore', () => {
     expect(store.begin('k', 'f2')).toEqual({ state: 'started' });
   });
 
+  it('stays bounded in bytes: large stored answers evict the oldest finished ones, never the newest', () => {
+    const store = memoryIdempotencyStore({ maxBytes: 10 });
+    for (const key of ['a', 'b', 'c']) {
+      store.begin(key, 'f');
+      store.complete(key, 'f', { body: '123456' }, 60_000);
+    }
+    expect(state(store.begin('a', 'f'))).toBe('started');
+    expect(state(store.begin('b', 'f'))).toBe('started');
+    expect(state(store.begin('c', 'f'))).toBe('done');
+    store.begin('huge', 'f');
+    store.complete('huge', 'f', { body: 'x'.repeat(50) }, 60_000);
+    expect(state(store.begin('huge', 'f'))).toBe('done');
+    expect(state(store.begin('c', 'f'))).toBe('started');
+  });
+
   it('stays bounded by evicting the oldest finished entries, never a running claim', () => {
     const store = memoryIdempotencyStore({ maxEntries: 2 });
     store.begin('running', 'f');
@@ -48,8 +63,8 @@ describe('idempotency keys', () => {
   });
 
   it('scopes keys by credentials and fingerprints envelopes by content', () => {
-    expect(scopedKey('k', 'Bearer a', undefined)).not.toBe(scopedKey('k', 'Bearer b', undefined));
-    expect(scopedKey('k', undefined, 'sid=1')).toBe(scopedKey('k', undefined, 'sid=1'));
+    expect(scopedKey('k', ['Bearer a', undefined])).not.toBe(scopedKey('k', ['Bearer b', undefined]));
+    expect(scopedKey('k', [undefined, 'sid=1'])).toBe(scopedKey('k', [undefined, 'sid=1']));
     expect(envelopeFingerprint({ requests: [1] })).toBe(envelopeFingerprint({ requests: [1] }));
     expect(envelopeFingerprint({ requests: [1] })).not.toBe(envelopeFingerprint({ requests: [2] }));
   });

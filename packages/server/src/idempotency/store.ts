@@ -33,21 +33,41 @@ interface Entry {
 export interface MemoryStoreOptions {
   /** Most keys kept (default 10,000); the oldest finished ones are evicted first. */
   readonly maxEntries?: number;
+  /**
+   * Most characters of stored responses kept (default 64 Mi); past it the oldest finished ones are
+   * evicted, so a caller storing large answers under many keys cannot pin the server's memory.
+   */
+  readonly maxBytes?: number;
   /** Clock, for tests. */
   readonly now?: () => number;
 }
 
-/** An in-memory idempotency store with a TTL per response and a bounded number of keys. */
+/** An in-memory idempotency store with a TTL per response, bounded in keys and in bytes. */
 export function memoryIdempotencyStore(options: MemoryStoreOptions = {}): IdempotencyStore {
   const maxEntries = options.maxEntries ?? 10_000;
+  const maxBytes = options.maxBytes ?? 64 * 1_048_576;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  let storedBytes = 0;
+
+  const remove = (key: string, entry: Entry) => {
+    if (entry.response !== undefined) storedBytes -= entry.response.body.length;
+    entries.delete(key);
+  };
+
+  /** Evicts the oldest finished entries (never `keep`) until the stored bytes fit again. */
+  const shrink = (keep: string) => {
+    for (const [key, entry] of entries) {
+      if (storedBytes <= maxBytes) return;
+      if (key !== keep && entry.response !== undefined) remove(key, entry);
+    }
+  };
 
   const evict = () => {
     for (const [key, entry] of entries) {
       if (entries.size < maxEntries) return;
       // A running claim is never evicted: that would let its retry run a second time.
-      if (entry.response !== undefined) entries.delete(key);
+      if (entry.response !== undefined) remove(key, entry);
     }
   };
 
@@ -59,7 +79,7 @@ export function memoryIdempotencyStore(options: MemoryStoreOptions = {}): Idempo
           ? { state: 'running', fingerprint: entry.fingerprint }
           : { state: 'done', fingerprint: entry.fingerprint, response: entry.response };
       }
-      entries.delete(key);
+      if (entry !== undefined) remove(key, entry);
       if (entries.size >= maxEntries) evict();
       entries.set(key, { fingerprint, response: undefined, expiresAt: Number.POSITIVE_INFINITY });
       return { state: 'started' };
@@ -69,6 +89,8 @@ export function memoryIdempotencyStore(options: MemoryStoreOptions = {}): Idempo
       if (entry === undefined || entry.fingerprint !== fingerprint) return;
       entry.response = response;
       entry.expiresAt = now() + ttlMs;
+      storedBytes += response.body.length;
+      shrink(key);
     },
     abandon(key) {
       const entry = entries.get(key);
