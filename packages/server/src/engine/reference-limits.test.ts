@@ -42,7 +42,7 @@ describe('runBatch: what references may insert', () => {
         status: 413,
         body: { type: PROBLEM_TYPES.limitExceeded, limit: { name: 'maxBodyBytes', value: 100_000 } },
       });
-      expect((item?.body as { errors: { pointer: string }[] }).errors[0]?.pointer).toBe(pointer);
+      expect((item!.body as { errors: { pointer: string }[] }).errors[0]?.pointer).toBe(pointer);
     }
     expect(small?.status).toBe(200);
     expect(seen.map((r) => r.id)).toEqual(['src', 'small']);
@@ -63,7 +63,7 @@ describe('runBatch: what references may insert', () => {
     );
     const use = toBatchResponse(outcome).responses[1];
     expect(use).toMatchObject({ status: 400, body: { type: PROBLEM_TYPES.invalidResolvedUrl } });
-    expect((use?.body as { errors: { rule: string }[] }).errors[0]?.rule).toBe('url.encoding');
+    expect((use!.body as { errors: { rule: string }[] }).errors[0]?.rule).toBe('url.encoding');
     expect(seen.map((r) => r.id)).toEqual(['src']);
   });
 });

@@ -117,10 +117,10 @@ describe('runBatch: dependencies', () => {
     expect(b).toMatchObject({ status: 424, body: { type: PROBLEM_TYPES.dependencyFailed, dependency: 'a' } });
     expect(b?.headers['Content-Type']).toBe('application/problem+json');
     expect(c).toMatchObject({ status: 424, body: { dependency: 'b' } });
-    expect((b?.body as { detail: string }).detail).toMatch(
+    expect((b!.body as { detail: string }).detail).toMatch(
       /depends on request "a", which finished with status 500/,
     );
-    expect((c?.body as { detail: string }).detail).toMatch(
+    expect((c!.body as { detail: string }).detail).toMatch(
       /depends on request "b", which was not executed \(status 424\)/,
     );
     expect(d?.status).toBe(200);
