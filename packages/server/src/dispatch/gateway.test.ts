@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchwireOptions } from '../edge/options.js';
 import { batchwire } from '../edge/router.js';
 import { fixtureApp, type Listening, listen } from '../test-support/apps.js';
+import { type BatchItem, postBatch } from '../test-support/post-batch.js';
 import { parseUpstream } from './gateway.js';
 
 const servers: Listening[] = [];
@@ -27,25 +28,11 @@ async function upstreamApp() {
   return { origin: upstream.origin, observed: fixture.observed };
 }
 
-type Item = {
-  id: string;
-  status: number;
-  headers: Record<string, string>;
-  body?: unknown;
-  bodyEncoding?: string;
-};
-
-async function batch(origin: string, requests: unknown[], headers: Record<string, string> = {}) {
-  const res = await request(origin).post('/batch').set(headers).send({ requests }).expect(200);
-  const byId = new Map((res.body.responses as Item[]).map((item) => [item.id, item]));
-  return (id: string) => byId.get(id)!;
-}
-
 describe('gateway dispatch', () => {
   it('forwards method, path, query, inherited and inner headers and body to the upstream origin', async () => {
     const upstream = await upstreamApp();
     const gateway = await gatewayTo(upstream.origin);
-    const item = await batch(
+    const { item } = await postBatch(
       gateway,
       [{ id: 'e', method: 'PATCH', url: '/echo/a?b=1', headers: { 'X-Inner': 'yes' }, body: { n: [1] } }],
       { Authorization: 'Bearer gw', 'X-Not-Inherited': 'no' },
@@ -70,7 +57,7 @@ describe('gateway dispatch', () => {
   it('embeds JSON, text and bytes, and returns redirects without following them', async () => {
     const upstream = await upstreamApp();
     const gateway = await gatewayTo(upstream.origin);
-    const item = await batch(gateway, [
+    const { item } = await postBatch(gateway, [
       { id: 'json', method: 'GET', url: '/items/2' },
       { id: 'text', method: 'GET', url: '/text' },
       { id: 'bytes', method: 'GET', url: '/bytes' },
@@ -91,12 +78,12 @@ describe('gateway dispatch', () => {
     const deadOrigin = closed.origin;
     await closed.close();
     const dead = await gatewayTo(deadOrigin);
-    const item = await batch(dead, [{ id: 'a', method: 'GET', url: '/items/1' }]);
+    const { item } = await postBatch(dead, [{ id: 'a', method: 'GET', url: '/items/1' }]);
     expect(item('a')).toMatchObject({ status: 502, body: { type: PROBLEM_TYPES.badGateway } });
 
     const upstream = await upstreamApp();
     const slow = await gatewayTo(upstream.origin, { limits: { requestTimeoutMs: 150 } });
-    const items = await batch(slow, [
+    const { item: items } = await postBatch(slow, [
       { id: 'hang', method: 'GET', url: '/hang' },
       { id: 'destroy', method: 'GET', url: '/destroy' },
       { id: 'ok', method: 'GET', url: '/items/1' },
@@ -113,7 +100,7 @@ describe('gateway dispatch', () => {
     const upstream = await listen(host);
     servers.push(upstream);
     const gateway = await gatewayTo(`${upstream.origin}/api/`);
-    const item = await batch(gateway, [
+    const { item } = await postBatch(gateway, [
       { id: 'a', method: 'GET', url: '/items/9' },
       {
         id: 'nested',
@@ -169,12 +156,14 @@ describe('no inner request reaches another origin', () => {
         const res = await request(origin).post('/batch').set('Host', canaryHost).send({ requests });
         expect([200, 400]).toContain(res.status);
         if (res.status === 200) {
-          for (const item of res.body.responses as Item[])
+          for (const item of res.body.responses as BatchItem[])
             expect(JSON.stringify(item.body ?? '')).not.toContain('from-canary');
         }
       }
       // A relative url with the outer Host pointing at the canary stays on the configured origin.
-      const item = await batch(origin, [{ id: 'rel', method: 'GET', url: '/secret' }], { Host: canaryHost });
+      const { item } = await postBatch(origin, [{ id: 'rel', method: 'GET', url: '/secret' }], {
+        Host: canaryHost,
+      });
       expect(item('rel').status).toBe(404);
     }
     expect(canaryHits).toBe(0);

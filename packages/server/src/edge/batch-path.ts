@@ -1,5 +1,6 @@
 import {
   invalidEnvelopeProblem,
+  mayHoldReferences,
   type ParsedBatch,
   type Problem,
   scanTemplate,
@@ -26,6 +27,7 @@ export function routeKey(path: string): string {
 
 /** The path part of an inner url as far as it is known before execution (no reference in it). */
 function visiblePath(url: string): string | undefined {
+  if (!mayHoldReferences(url)) return url.split('?', 1)[0]!;
   const result = scanTemplate(url);
   if (!result.ok) return undefined;
   const path = result.parts

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchwireOptions } from '../../edge/options.js';
 import { batchwire } from '../../edge/router.js';
 import { fixtureApp, type Listening, listen } from '../../test-support/apps.js';
+import { postBatch } from '../../test-support/post-batch.js';
 
 let running: Listening | undefined;
 afterEach(async () => {
@@ -17,25 +18,11 @@ async function start(options: BatchwireOptions = {}) {
   return { origin: running.origin, observed: fixture.observed };
 }
 
-type Item = {
-  id: string;
-  status: number;
-  headers: Record<string, string>;
-  body?: unknown;
-  bodyEncoding?: string;
-};
-
-async function batch(origin: string, requests: unknown[], headers: Record<string, string> = {}) {
-  const res = await request(origin).post('/batch').set(headers).send({ requests }).expect(200);
-  const byId = new Map((res.body.responses as Item[]).map((item) => [item.id, item]));
-  return { res, item: (id: string) => byId.get(id)! };
-}
-
 describe('in-process dispatch: responses exactly as a client would read them alone', () => {
   it('embeds res.json values as parsed JSON (Dates as strings, toJSON, undefined dropped) with status and headers', async () => {
     const { origin } = await start();
     const alone = await request(origin).get('/items/3').expect(200);
-    const { item } = await batch(origin, [{ id: 'a', method: 'GET', url: '/items/3' }]);
+    const { item } = await postBatch(origin, [{ id: 'a', method: 'GET', url: '/items/3' }]);
     expect(item('a').body).toEqual(alone.body);
     expect(item('a').body).toEqual({ id: 3, created: '1970-01-01T00:00:00.000Z', custom: 'custom' });
     expect(item('a').headers['Content-Type']).toBe(alone.headers['content-type']);
@@ -51,7 +38,7 @@ describe('in-process dispatch: responses exactly as a client would read them alo
       res.json({ name: 'ada', secret: 'hidden' });
     });
     running = await listen(app);
-    const { item } = await batch(running.origin, [{ id: 'u', method: 'GET', url: '/user' }]);
+    const { item } = await postBatch(running.origin, [{ id: 'u', method: 'GET', url: '/user' }]);
     expect(item('u').body).toEqual({ name: 'ada' });
   });
 
@@ -74,7 +61,7 @@ describe('in-process dispatch: responses exactly as a client would read them alo
     const problem = await request(origin).get('/problem').expect(422);
     const plain = await request(origin).get('/plain').expect(200);
     const etag = String(plain.headers.etag);
-    const { item } = await batch(origin, [
+    const { item } = await postBatch(origin, [
       { id: 'problem', method: 'GET', url: '/problem' },
       { id: 'empty', method: 'GET', url: '/empty' },
       { id: 'plain', method: 'GET', url: '/plain' },
@@ -102,7 +89,7 @@ describe('in-process dispatch: responses exactly as a client would read them alo
     const alone = await request(running.origin).get('/v').expect(200);
     const etag = String(alone.headers.etag);
     const again = await request(running.origin).get('/v').set('If-None-Match', etag).expect(304);
-    const { item } = await batch(running.origin, [
+    const { item } = await postBatch(running.origin, [
       { id: 'f', method: 'GET', url: '/v', headers: { 'If-None-Match': etag } },
     ]);
     expect(item('f').status).toBe(304);
@@ -113,7 +100,7 @@ describe('in-process dispatch: responses exactly as a client would read them alo
 
   it('keeps text as a string, bytes as base64, streamed writes, writeHead, redirects and 204', async () => {
     const { origin } = await start();
-    const { item } = await batch(origin, [
+    const { item } = await postBatch(origin, [
       { id: 'text', method: 'GET', url: '/text' },
       { id: 'html', method: 'GET', url: '/html' },
       { id: 'bytes', method: 'GET', url: '/bytes' },
@@ -140,7 +127,7 @@ describe('in-process dispatch: responses exactly as a client would read them alo
 
   it('answers HEAD without a body and a conditional GET with 304', async () => {
     const { origin } = await start();
-    const { item } = await batch(origin, [
+    const { item } = await postBatch(origin, [
       { id: 'head', method: 'HEAD', url: '/items/1' },
       { id: 'cond', method: 'GET', url: '/etag', headers: { 'If-None-Match': '"v1"' } },
     ]);
@@ -152,7 +139,7 @@ describe('in-process dispatch: responses exactly as a client would read them alo
 
   it('sends JSON and text bodies through the host app body parsers', async () => {
     const { origin } = await start();
-    const { item } = await batch(origin, [
+    const { item } = await postBatch(origin, [
       { id: 'json', method: 'PUT', url: '/echo/x?y=1', body: { a: [1, 2] } },
       {
         id: 'text',
@@ -175,7 +162,7 @@ describe('in-process dispatch: responses exactly as a client would read them alo
 describe('in-process dispatch: isolation', () => {
   it('gives a throw 500, an unhandled status its own, a hang 504, a destroyed socket 502, and leaves the others 200', async () => {
     const { origin } = await start({ limits: { requestTimeoutMs: 150 } });
-    const { item, res } = await batch(origin, [
+    const { item, res } = await postBatch(origin, [
       { id: 'ok1', method: 'GET', url: '/items/1' },
       { id: 'throw', method: 'GET', url: '/throw' },
       { id: 'async', method: 'GET', url: '/async-throw' },
@@ -203,7 +190,7 @@ describe('in-process dispatch: isolation', () => {
   it('runs independent requests concurrently (overlapping /delay intervals)', async () => {
     const { origin } = await start();
     const requests = Array.from({ length: 5 }, (_, i) => ({ id: `d${i}`, method: 'GET', url: '/delay/100' }));
-    const { res } = await batch(origin, requests);
+    const { res } = await postBatch(origin, requests);
     const intervals = (res.body.responses as { body: { start: number; end: number } }[]).map((r) => r.body);
     const latestStart = Math.max(...intervals.map((i) => i.start));
     const earliestEnd = Math.min(...intervals.map((i) => i.end));
@@ -212,7 +199,7 @@ describe('in-process dispatch: isolation', () => {
 
   it('leaves the real request and response prototypes working for ordinary HTTP traffic', async () => {
     const { origin } = await start();
-    await batch(origin, [{ id: 'a', method: 'GET', url: '/items/1' }]);
+    await postBatch(origin, [{ id: 'a', method: 'GET', url: '/items/1' }]);
     const plain = await request(origin).post('/echo').send({ z: 1 }).expect(200);
     expect(plain.body).toMatchObject({ method: 'POST', body: { z: 1 } });
     await request(origin).get('/text').expect(200, 'hello text');
@@ -222,7 +209,7 @@ describe('in-process dispatch: isolation', () => {
 describe('in-process dispatch: credentials and routing', () => {
   it('inherits Authorization, Cookie, Accept-Language and X-Request-Id, and no other outer header', async () => {
     const { origin } = await start({ inheritHeaders: ['X-Tenant'] });
-    const { item } = await batch(origin, [{ id: 'e', method: 'GET', url: '/echo' }], {
+    const { item } = await postBatch(origin, [{ id: 'e', method: 'GET', url: '/echo' }], {
       Authorization: 'Bearer demo',
       Cookie: 'sid=1',
       'Accept-Language': 'fr',
@@ -249,7 +236,7 @@ describe('in-process dispatch: credentials and routing', () => {
       res.json({ pong: true });
     });
     running = await listen(app);
-    const { item } = await batch(running.origin, [{ id: 'p', method: 'GET', url: '/ping' }]);
+    const { item } = await postBatch(running.origin, [{ id: 'p', method: 'GET', url: '/ping' }]);
     expect(item('p')).toMatchObject({ status: 200, body: { pong: true } });
   });
 });
