@@ -1,3 +1,5 @@
+import { utf8Length } from './utf8-length.js';
+
 /** A consolidated response kept for replay. */
 export interface StoredResponse {
   /** The consolidated response's JSON text. */
@@ -13,11 +15,21 @@ export type IdempotencyBegin =
 /**
  * Where idempotent responses live. The default keeps them in memory; a shared store (Redis, SQL)
  * implements the same three calls so that replicas replay each other's batches.
+ *
+ * Claims are leases. `begin` claims a key atomically: of any number of concurrent calls for one key,
+ * on any number of instances, exactly one answers `started`. The store itself keeps that claim
+ * alive while the run lasts (renewing it on a timer) and stops at `complete` or `abandon`, so the
+ * caller never renews; a claim whose holder died stops being renewed and lapses after the store's
+ * lease time, after which `begin` answers `started` again. A store that cannot reach its backend
+ * throws from `begin` (the endpoint then answers 503 and runs nothing) rather than guess.
  */
 export interface IdempotencyStore {
   /** Claims `key` for a new run, or reports the run in progress or the stored response. */
   begin(key: string, fingerprint: string): IdempotencyBegin | Promise<IdempotencyBegin>;
-  /** Stores the response of a finished run for `ttlMs`. */
+  /**
+   * Stores the response of a finished run for `ttlMs`, if this caller still holds the claim and
+   * the response fits the store's byte bound (otherwise the claim is released, nothing is stored).
+   */
   complete(key: string, fingerprint: string, response: StoredResponse, ttlMs: number): void | Promise<void>;
   /** Releases a claim whose run produced nothing worth replaying. */
   abandon(key: string): void | Promise<void>;
@@ -26,6 +38,8 @@ export interface IdempotencyStore {
 interface Entry {
   readonly fingerprint: string;
   response: StoredResponse | undefined;
+  /** UTF-8 bytes of the stored response (0 while running). */
+  bytes: number;
   expiresAt: number;
 }
 
@@ -34,15 +48,19 @@ export interface MemoryStoreOptions {
   /** Most keys kept (default 10,000); the oldest finished ones are evicted first. */
   readonly maxEntries?: number;
   /**
-   * Most characters of stored responses kept (default 64 Mi); past it the oldest finished ones are
-   * evicted, so a caller storing large answers under many keys cannot pin the server's memory.
+   * Most UTF-8 bytes of stored responses kept (default 64 MiB); past it the oldest finished ones
+   * are evicted, and an answer larger than this on its own is never kept, so a caller storing
+   * large answers under many keys cannot pin the server's memory.
    */
   readonly maxBytes?: number;
   /** Clock, for tests. */
   readonly now?: () => number;
 }
 
-/** An in-memory idempotency store with a TTL per response, bounded in keys and in bytes. */
+/**
+ * An in-memory idempotency store with a TTL per response, bounded in keys and in bytes. Its claims
+ * need no lease timer: the store lives and dies with the only process that can hold its claims.
+ */
 export function memoryIdempotencyStore(options: MemoryStoreOptions = {}): IdempotencyStore {
   const maxEntries = options.maxEntries ?? 10_000;
   const maxBytes = options.maxBytes ?? 64 * 1_048_576;
@@ -51,7 +69,7 @@ export function memoryIdempotencyStore(options: MemoryStoreOptions = {}): Idempo
   let storedBytes = 0;
 
   const remove = (key: string, entry: Entry) => {
-    if (entry.response !== undefined) storedBytes -= entry.response.body.length;
+    storedBytes -= entry.bytes;
     entries.delete(key);
   };
 
@@ -81,15 +99,24 @@ export function memoryIdempotencyStore(options: MemoryStoreOptions = {}): Idempo
       }
       if (entry !== undefined) remove(key, entry);
       if (entries.size >= maxEntries) evict();
-      entries.set(key, { fingerprint, response: undefined, expiresAt: Number.POSITIVE_INFINITY });
+      entries.set(key, { fingerprint, response: undefined, bytes: 0, expiresAt: Number.POSITIVE_INFINITY });
       return { state: 'started' };
     },
     complete(key, fingerprint, response, ttlMs) {
       const entry = entries.get(key);
-      if (entry === undefined || entry.fingerprint !== fingerprint) return;
+      if (entry === undefined || entry.fingerprint !== fingerprint || entry.response !== undefined) return;
+      const bytes = utf8Length(response.body);
+      if (bytes > maxBytes) {
+        // Keeping it would break the bound; evicting everything else for it would let one caller
+        // flush every other caller's answers. The claim is released instead.
+        entries.delete(key);
+        return;
+      }
       entry.response = response;
+      entry.bytes = bytes;
       entry.expiresAt = now() + ttlMs;
-      storedBytes += response.body.length;
+      storedBytes += bytes;
+      // It fits on its own (checked above), so evicting the others always brings the total back.
       shrink(key);
     },
     abandon(key) {
