@@ -3,6 +3,7 @@ import { type BatchwireOptions, batchwire } from '@batchwire/server';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { type ApiRouteOptions, mountApiRoutes } from './api.js';
+import { batchCors, type CorsOrigins } from './http/cors.js';
 import { errorHandler, notFound } from './http/fallbacks.js';
 
 /** The path the reference app serves its batch endpoint at. */
@@ -21,6 +22,8 @@ export interface ReferenceAppOptions extends ApiRouteOptions {
   readonly logger?: Logger;
   /** Further options for the batch endpoint (idempotency, streaming, hooks). */
   readonly batch?: Omit<BatchwireOptions, 'upstream' | 'limits' | 'logger'>;
+  /** Cross-origin callers the batch endpoint grants (CORS); without it none is granted. */
+  readonly cors?: CorsOrigins;
   /** Mounts more routes before the 404 and error handlers (for tests and embedding). */
   readonly extend?: (app: Express) => void;
 }
@@ -34,6 +37,7 @@ export function createReferenceApp(options: ReferenceAppOptions = {}): Express {
   app.disable('x-powered-by');
   if (options.upstream === undefined) mountApiRoutes(app, options);
   options.extend?.(app);
+  if (options.cors !== undefined) app.use(BATCH_PATH, batchCors(options.cors));
   app.use(
     BATCH_PATH,
     batchwire({

@@ -64,6 +64,23 @@ describe('CLI flags', () => {
     expect(parsed.stderr).toContain(name);
   });
 
+  it('reads --cors as * or a list of origins', () => {
+    expect(parseCliArgs(['--cors', '*'])).toMatchObject({ kind: 'run', options: { cors: '*' } });
+    expect(parseCliArgs(['--cors', 'http://127.0.0.1:5173, https://app.example.test'])).toMatchObject({
+      kind: 'run',
+      options: { cors: ['http://127.0.0.1:5173', 'https://app.example.test'] },
+    });
+  });
+
+  it.each([['ftp://a.test'], ['http://a.test/app'], ['http://a.test/'], ['http://a.test,,http://b.test']])(
+    'refuses --cors %j with exit code 2',
+    (value) => {
+      const parsed = parseCliArgs(['--cors', value]);
+      expect(parsed).toMatchObject({ kind: 'exit', code: USAGE_EXIT_CODE });
+      if (parsed.kind === 'exit') expect(parsed.stderr).toContain('--cors');
+    },
+  );
+
   it('prints help and exits 0 for --help', () => {
     const parsed = parseCliArgs(['--help']);
     expect(parsed).toMatchObject({ kind: 'exit', code: 0 });

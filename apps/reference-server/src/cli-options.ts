@@ -1,5 +1,6 @@
 import { type BatchLimits, MIN_MAX_REQUESTS } from '@batchwire/schema';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CorsOrigins } from './http/cors.js';
 
 /** Log levels the CLI accepts (pino's). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -15,6 +16,8 @@ export interface CliOptions {
   readonly limits: Partial<BatchLimits>;
   readonly fixtures: boolean;
   readonly logLevel: LogLevel;
+  /** Origins granted cross-origin access to the batch endpoint; absent = none. */
+  readonly cors?: CorsOrigins;
 }
 
 /** The outcome of parsing the command line: options to run with, or an exit code and text to print. */
@@ -38,6 +41,26 @@ function integer(min: number, max: number): (value: string) => number {
 
 /** Accepts an http(s) origin only (no path, query, fragment or credentials); returns it normalised. */
 export function parseUpstream(value: string): string {
+  return parseOrigin(value, 'the upstream');
+}
+
+/** Accepts `*` or a comma-separated list of http(s) origins (browsers send them without a path). */
+export function parseCorsOrigins(value: string): CorsOrigins {
+  if (value.trim() === '*') return '*';
+  const origins = value.split(',').map((part) => part.trim());
+  if (origins.some((origin) => origin === '')) {
+    throw new InvalidArgumentError(
+      'expected * or origins separated by commas, such as http://127.0.0.1:5173.',
+    );
+  }
+  return origins.map((origin) => {
+    // Browsers compare the Origin header byte for byte, so a trailing slash would never match.
+    if (origin.endsWith('/')) throw new InvalidArgumentError(`${origin}: an origin has no trailing slash.`);
+    return parseOrigin(origin, 'a CORS origin');
+  });
+}
+
+function parseOrigin(value: string, what: string): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -45,7 +68,7 @@ export function parseUpstream(value: string): string {
     throw new InvalidArgumentError('expected an origin such as http://127.0.0.1:8080.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidArgumentError('the upstream must use http: or https:.');
+    throw new InvalidArgumentError(`${what} must use http: or https:.`);
   }
   if (
     url.username !== '' ||
@@ -83,6 +106,11 @@ function program(): Command {
     )
     .option('--batch-timeout <ms>', 'time a whole batch may take', integer(1, MAX_MS))
     .option('--no-fixtures', 'do not mount the conformance fixtures at /_conformance')
+    .option(
+      '--cors <origins>',
+      'grant these browser origins (comma-separated, or * for any) cross-origin access to /batch (default: none)',
+      parseCorsOrigins,
+    )
     .addOption(
       new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('info'),
     )
@@ -101,6 +129,7 @@ interface RawOptions {
   batchTimeout?: number;
   fixtures: boolean;
   logLevel: LogLevel;
+  cors?: CorsOrigins;
 }
 
 function toOptions(raw: RawOptions): CliOptions {
@@ -116,6 +145,7 @@ function toOptions(raw: RawOptions): CliOptions {
     limits,
     fixtures: raw.fixtures,
     logLevel: raw.logLevel,
+    ...(raw.cors === undefined ? {} : { cors: raw.cors }),
   };
 }
 

@@ -42,6 +42,7 @@ export async function main(args: readonly string[]): Promise<void> {
     fixtures: options.fixtures,
     logger,
     ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
+    ...(options.cors === undefined ? {} : { cors: options.cors }),
   });
   let running: RunningServer;
   try {
