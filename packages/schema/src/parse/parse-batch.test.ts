@@ -86,14 +86,14 @@ const INVALID: [string, Envelope, [string, string][]][] = [
   ['duplicate id', batch(get('a', '/x'), get('a', '/y')), [['/requests/1/id', 'id.duplicate']]],
   ['unknown method', batch({ id: '1', method: 'TRACE', url: '/x' }), [['/requests/0/method', 'schema.enum']]],
   [
-    'lower-case method',
-    batch({ id: '1', method: 'get', url: '/x' }),
+    'method no capitalisation makes allowed',
+    batch({ id: '1', method: 'gett', url: '/x' }),
     [['/requests/0/method', 'schema.enum']],
   ],
   ['missing url', batch({ id: '1', method: 'GET' }), [['/requests/0/url', 'schema.required']]],
   ['absolute url', batch(get('1', 'http://evil.example/x')), [['/requests/0/url', 'url.form']]],
   ['scheme-relative url', batch(get('1', '//evil.example/x')), [['/requests/0/url', 'url.form']]],
-  ['relative url without slash', batch(get('1', 'items/1')), [['/requests/0/url', 'url.form']]],
+  ['relative url with a scheme', batch(get('1', 'items:1/x')), [['/requests/0/url', 'url.form']]],
   ['backslash after slash', batch(get('1', '/\\evil.example')), [['/requests/0/url', 'url.form']]],
   ['backslash inside', batch(get('1', '/a\\b')), [['/requests/0/url', 'url.character']]],
   ['encoded double slash', batch(get('1', '/%2F%2Fevil.example')), [['/requests/0/url', 'url.encoding']]],
@@ -223,8 +223,8 @@ const INVALID: [string, Envelope, [string, string][]][] = [
     [['/requests/1/body/v', 'reference.syntax']],
   ],
   [
-    'url that is only a reference',
-    batch(get('a', '/x'), get('b', '${a#/headers/Location}')),
+    'url with the OData $id prefix',
+    batch(get('a', '/x'), get('b', '$a/parts')),
     [['/requests/1/url', 'url.form']],
   ],
   [

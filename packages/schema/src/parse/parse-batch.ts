@@ -6,6 +6,7 @@ import type { Problem } from '../problem.js';
 import { invalidEnvelopeProblem, limitProblem } from '../problems.js';
 import type { Violation } from '../violation.js';
 import { findTooDeep } from './depth.js';
+import { canonicalEnvelope } from './dialect.js';
 import { checkInnerRequest } from './request-rules.js';
 
 /** What `parseBatch` enforces beyond the schema; anything left out takes the default. */
@@ -25,6 +26,7 @@ export interface ParseOptions {
 /** An accepted envelope with its dependency graph (indices of earlier requests, dependsOn and references). */
 export interface ParsedBatch {
   readonly ok: true;
+  /** The envelope in its canonical spelling: upper-case methods, urls beginning with "/". */
   readonly value: BatchRequest;
   /** For each request, the sorted indices of the earlier requests it waits for. */
   readonly dependencies: readonly (readonly number[])[];
@@ -44,15 +46,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Decides whether a parsed JSON value is an acceptable Batchwire envelope. Never throws and never
- * mutates its input: the answer is the typed envelope with its dependency graph, or an RFC 9457
+ * mutates its input: the answer is the typed envelope (OData spellings read in their canonical form,
+ * spec section 4.8) with its dependency graph, or an RFC 9457
  * problem listing every violation with its JSON Pointer (413 for the request count limit).
  */
-export function parseBatch(input: unknown, options: ParseOptions = {}): ParsedBatch | RejectedBatch {
+export function parseBatch(written: unknown, options: ParseOptions = {}): ParsedBatch | RejectedBatch {
   const maxRequests = options.maxRequests ?? DEFAULT_LIMITS.maxRequests;
   const maxJsonDepth = options.maxJsonDepth ?? DEFAULT_LIMITS.maxJsonDepth;
   try {
     // Depth first: everything after this may walk the value.
-    const deep = findTooDeep(input, maxJsonDepth);
+    const deep = findTooDeep(written, maxJsonDepth);
     if (deep !== undefined) {
       return {
         ok: false,
@@ -65,7 +68,7 @@ export function parseBatch(input: unknown, options: ParseOptions = {}): ParsedBa
         ]),
       };
     }
-    if (isRecord(input) && Array.isArray(input.requests) && input.requests.length > maxRequests) {
+    if (isRecord(written) && Array.isArray(written.requests) && written.requests.length > maxRequests) {
       // Validating a huge list item by item would be the amplification the limit exists to stop.
       return {
         ok: false,
@@ -73,11 +76,13 @@ export function parseBatch(input: unknown, options: ParseOptions = {}): ParsedBa
           {
             pointer: '/requests',
             rule: 'limit.maxRequests',
-            detail: `holds ${input.requests.length} requests; at most ${maxRequests} are accepted`,
+            detail: `holds ${written.requests.length} requests; at most ${maxRequests} are accepted`,
           },
         ]),
       };
     }
+    // The OData spellings (lower-case methods, relative urls) are read as their canonical form.
+    const input = canonicalEnvelope(written);
     const violations: Violation[] = compiledChecker(BatchRequest).Check(input)
       ? []
       : schemaViolations(BatchRequest, input);

@@ -2,6 +2,7 @@ import { BODYLESS_METHODS } from '../constants/methods.js';
 import { toPointer } from '../json-pointer.js';
 import { mayHoldReferences, scanTemplate } from '../references.js';
 import type { Violation } from '../violation.js';
+import { isIdPrefixedUrl } from './dialect.js';
 import { checkHeaderName, checkHeaderValue } from './header-rules.js';
 import { checkInnerUrl } from './url-rules.js';
 
@@ -103,7 +104,13 @@ export function checkInnerRequest(request: unknown, position: number, index: Env
       const result = scanTemplate(url);
       const literal = result.ok ? result.parts.map((p) => (typeof p === 'string' ? p : 'x')).join('') : url;
       const broken = checkInnerUrl(literal);
-      if (broken) violations.push({ pointer: at('url'), ...broken });
+      if (broken && isIdPrefixedUrl(url, index.positions)) {
+        violations.push({
+          pointer: at('url'),
+          rule: 'url.form',
+          detail: `the OData "$<id>" url prefix is not supported; write a reference such as \${${url.slice(1).split(/[/?#]/, 1)[0]}#/body/id}`,
+        });
+      } else if (broken) violations.push({ pointer: at('url'), ...broken });
     }
   }
 
