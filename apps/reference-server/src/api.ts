@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { blogsRouter } from './demo/routes.js';
-import { conformanceFixtures, DEFAULT_FIXTURES_PREFIX } from './fixtures/router.js';
+import { conformanceFixtures } from './fixtures/mount.js';
 
 /** Which API routes the reference app serves besides `/batch`. */
 export interface ApiRouteOptions {
@@ -14,6 +14,8 @@ export interface ApiRouteOptions {
 export function mountApiRoutes(app: Express, options: ApiRouteOptions = {}): void {
   app.use('/blogs', blogsRouter());
   if (options.fixtures !== false) {
-    app.use(options.fixturesPrefix ?? DEFAULT_FIXTURES_PREFIX, conformanceFixtures());
+    app.use(
+      conformanceFixtures(options.fixturesPrefix === undefined ? {} : { prefix: options.fixturesPrefix }),
+    );
   }
 }

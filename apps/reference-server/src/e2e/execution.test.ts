@@ -1,9 +1,9 @@
+import { FIXTURE_TEXT, fixtureBytes } from '@batchwire/conformance/fixtures';
 import { PROBLEM_TYPES } from '@batchwire/schema';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferenceApp } from '../app.js';
-import { FIXTURE_TEXT, fixtureBytes } from '../fixtures/content.js';
 import { field, interval, item, maxOverlap, runBatch } from '../test-support/batch.js';
 import { startCanary } from '../test-support/canary.js';
 import { listen } from '../test-support/listen.js';
