@@ -2,7 +2,7 @@ import type { Capabilities } from '@batchwire/schema';
 import type { Verdict } from '../run/verdict.js';
 import type { CheckContext, NamedCheck } from './check-context.js';
 
-/** The advertised limits a check can probe (every one the capabilities document always carries). */
+/** The advertised limits a check can probe. */
 export type ProbedLimit = Exclude<keyof Capabilities['limits'], 'idempotencyTtlMs'>;
 
 /** A `run` that reads the advertised limit `name` and skips (`"<name> <value> <tooMuch>"`) when `tooLarge`, else probes it. */
@@ -14,6 +14,8 @@ export function probeLimit(
 ): NamedCheck['run'] {
   return async (context) => {
     const limit = context.capabilities.limits[name];
+    // The answer-size limits are optional in the capabilities document (added in 1.1).
+    if (limit === undefined) return { kind: 'skip', reason: `${name} is not advertised` };
     if (tooLarge(limit)) return { kind: 'skip', reason: `${name} ${limit} ${tooMuch}` };
     return probe(context, limit);
   };

@@ -7,6 +7,12 @@ import { isolation } from './isolation.js';
 import { maxBodyBytes, maxJsonDepth } from './limits.js';
 import { ordering } from './ordering.js';
 import { recursion } from './recursion.js';
+import {
+  maxItemResponseBytes,
+  maxResponseBytes,
+  responseLimitsAdvertised,
+  responseLimitsConsistent,
+} from './response-size.js';
 import { streamIncremental } from './stream-incremental.js';
 import { batchTimeout, requestTimeout } from './timeouts.js';
 
@@ -21,6 +27,10 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   recursion,
   'max-body-bytes': maxBodyBytes,
   'max-json-depth': maxJsonDepth,
+  'response-limits-advertised': responseLimitsAdvertised,
+  'response-limits-consistent': responseLimitsConsistent,
+  'max-item-response-bytes': maxItemResponseBytes,
+  'max-response-bytes': maxResponseBytes,
   'request-timeout': requestTimeout,
   'batch-timeout': batchTimeout,
   'idempotency-in-progress': idempotencyInProgress,

@@ -15,6 +15,9 @@ export const Capabilities = Type.Object(
       requestTimeoutMs: PositiveInteger,
       batchTimeoutMs: PositiveInteger,
       idempotencyTtlMs: Type.Optional(PositiveInteger),
+      // Optional: added in 1.1, so a server written to 1.0 that omits them stays conformant.
+      maxItemResponseBytes: Type.Optional(PositiveInteger),
+      maxResponseBytes: Type.Optional(PositiveInteger),
     }),
     features: Type.Object({
       references: Type.Boolean(),

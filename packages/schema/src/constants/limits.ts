@@ -12,6 +12,10 @@ export interface BatchLimits {
   readonly requestTimeoutMs: number;
   /** Time a whole batch may take before unfinished items answer 504 and unstarted ones 424. */
   readonly batchTimeoutMs: number;
+  /** Most bytes of one inner response body a server relays; a larger one answers 502 `response-too-large`. */
+  readonly maxItemResponseBytes: number;
+  /** Most bytes of the consolidated answer; entries that would push it over answer 502 `response-too-large`. */
+  readonly maxResponseBytes: number;
 }
 
 /** Limits a server uses when it is configured with none; `maxRequests` never goes below 20. */
@@ -22,6 +26,8 @@ export const DEFAULT_LIMITS: BatchLimits = Object.freeze({
   maxConcurrency: 16,
   requestTimeoutMs: 10_000,
   batchTimeoutMs: 30_000,
+  maxItemResponseBytes: 4_194_304,
+  maxResponseBytes: 16_777_216,
 });
 
 /** The smallest `maxRequests` a conforming server may advertise. */

@@ -29,12 +29,16 @@ export const PROBLEM_TYPES = Object.freeze({
   timeout: `${PROBLEM_TYPE_BASE}timeout`,
   /** The inner handler crashed. */
   handlerError: `${PROBLEM_TYPE_BASE}handler-error`,
+  /** An inner answer, or the consolidated answer with it, was larger than a limit; `limit` names it. */
+  responseTooLarge: `${PROBLEM_TYPE_BASE}response-too-large`,
   /** The inner handler's connection broke before it answered. */
   badGateway: `${PROBLEM_TYPE_BASE}bad-gateway`,
   /** The same Idempotency-Key came with a different envelope. */
   idempotencyMismatch: `${PROBLEM_TYPE_BASE}idempotency-mismatch`,
   /** The same Idempotency-Key came while its first batch was still running. */
   idempotencyInProgress: `${PROBLEM_TYPE_BASE}idempotency-in-progress`,
+  /** The idempotency store could not be reached, so a keyed batch was not run. */
+  idempotencyUnavailable: `${PROBLEM_TYPE_BASE}idempotency-unavailable`,
 });
 
 /** One of the problem type URIs Batchwire defines. */

@@ -1,8 +1,10 @@
+import { DEFAULT_LIMITS } from '@batchwire/schema';
 import type { Dispatcher } from 'undici';
 import { badGateway, timedOut } from '../engine/item-problems.js';
 import type { CancelReason, DispatchContext, HeaderRecord, InnerResult } from '../engine/types.js';
 import { conventionalHeaderName, isFramingHeader } from '../http/header-case.js';
 import { classifyBody } from '../http/response-body.js';
+import { declaredTooLarge, responseTooLarge } from './too-large.js';
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 const NO_BODY = { kind: 'none' } as const;
@@ -37,13 +39,15 @@ export function upstreamFailure(error: unknown, requestTimeoutMs: number): Inner
 /**
  * An undici dispatch handler that collects one upstream response into an inner result (bytes kept
  * as undici hands them over, joined only when they came in several chunks) and aborts the upstream
- * request when the engine cancels the item. It never rejects: failures resolve as 502/504.
+ * request when the engine cancels the item. It never rejects: failures resolve as 502/504. A body
+ * declared or counted past `maxBytes` is not read further: the request is aborted and answers 502.
  */
 export function forwardHandler(
   head: boolean,
   context: DispatchContext,
   requestTimeoutMs: number,
   resolve: (result: InnerResult) => void,
+  maxBytes: number = DEFAULT_LIMITS.maxItemResponseBytes,
 ): Dispatcher.DispatchHandler {
   let controller: Dispatcher.DispatchController | undefined;
   let cancelled: CancelReason | undefined;
@@ -52,6 +56,15 @@ export function forwardHandler(
   let contentType: string | undefined;
   let first: Buffer | undefined;
   let rest: Buffer[] | undefined;
+  let received = 0;
+  let tooLarge = false;
+  const refuse = (active: Dispatcher.DispatchController) => {
+    tooLarge = true;
+    first = undefined;
+    rest = undefined;
+    resolve(responseTooLarge('maxItemResponseBytes', maxBytes));
+    active.abort(new Error('inner response larger than maxItemResponseBytes'));
+  };
   context.onCancel((reason) => {
     cancelled = reason;
     controller?.abort(new Error(`inner request cancelled (${reason})`));
@@ -61,23 +74,30 @@ export function forwardHandler(
       controller = started;
       if (cancelled !== undefined) started.abort(new Error(`inner request cancelled (${cancelled})`));
     },
-    onResponseStart(_controller, statusCode, responseHeaders) {
+    onResponseStart(active, statusCode, responseHeaders) {
       status = statusCode;
       first = undefined;
       rest = undefined;
+      received = 0;
       ({ headers, contentType } = innerHeaders(responseHeaders));
+      if (!head && declaredTooLarge(responseHeaders['content-length'], maxBytes)) refuse(active);
     },
-    onResponseData(_controller, chunk) {
-      if (first === undefined) first = chunk;
+    onResponseData(active, chunk) {
+      if (tooLarge) return;
+      received += chunk.length;
+      if (received > maxBytes) refuse(active);
+      else if (first === undefined) first = chunk;
       else if (rest === undefined) rest = [first, chunk];
       else rest.push(chunk);
     },
     onResponseEnd() {
+      if (tooLarge) return;
       const bytes = rest === undefined ? first : Buffer.concat(rest);
       const body = head || bytes === undefined ? NO_BODY : classifyBody(contentType, bytes);
       resolve({ status, headers: headers ?? Object.create(null), body });
     },
     onResponseError(_controller, error) {
+      if (tooLarge) return;
       resolve(upstreamFailure(error, requestTimeoutMs));
     },
   };

@@ -10,6 +10,8 @@ export interface GatewayOptions {
   readonly connections?: number;
   /** Milliseconds after which a silent upstream counts as timed out (504). */
   readonly requestTimeoutMs: number;
+  /** Most body bytes read per upstream answer (default `DEFAULT_LIMITS.maxItemResponseBytes`); more answers 502. */
+  readonly maxItemResponseBytes?: number;
 }
 
 /** A gateway dispatcher and the pool it owns. */
@@ -44,7 +46,13 @@ export function gatewayDispatch(options: GatewayOptions): Gateway {
   });
   const dispatch: Dispatch = (request, context) =>
     new Promise<InnerResult>((resolve) => {
-      const handler = forwardHandler(request.method === 'HEAD', context, requestTimeoutMs, resolve);
+      const handler = forwardHandler(
+        request.method === 'HEAD',
+        context,
+        requestTimeoutMs,
+        resolve,
+        options.maxItemResponseBytes,
+      );
       pool.dispatch(
         {
           path: basePath + request.url,

@@ -112,6 +112,8 @@ export function resolveConfig(options: BatchwireOptions): BatchwireConfig {
     maxConcurrency: positiveInteger('maxConcurrency', merged.maxConcurrency),
     requestTimeoutMs: positiveInteger('requestTimeoutMs', merged.requestTimeoutMs),
     batchTimeoutMs: positiveInteger('batchTimeoutMs', merged.batchTimeoutMs),
+    maxItemResponseBytes: positiveInteger('maxItemResponseBytes', merged.maxItemResponseBytes),
+    maxResponseBytes: positiveInteger('maxResponseBytes', merged.maxResponseBytes),
   };
   const inherited = new Set<string>(INHERITED_HEADERS);
   for (const name of options.inheritHeaders ?? []) {

@@ -25,6 +25,8 @@ export interface InProcessOptions {
   readonly connection: ConnectionInfo;
   /** Host header inner requests carry (the outer request's), unless the app needs another. */
   readonly host?: string | undefined;
+  /** Most body bytes kept per inner response (default `DEFAULT_LIMITS.maxItemResponseBytes`); more answers 502. */
+  readonly maxItemResponseBytes?: number | undefined;
   /** Told about every error an inner request's stack left unhandled. */
   readonly onHandlerError?: ((error: unknown, request: DispatchRequest) => void) | undefined;
 }
@@ -55,7 +57,7 @@ function unhandled(error: unknown): InnerResult {
  * others. A throw becomes 500, a destroyed connection 502; a hang is ended by the engine's timeout.
  */
 export function inProcessDispatch(options: InProcessOptions): Dispatch {
-  const { app, servicePath, connection, host, onHandlerError } = options;
+  const { app, servicePath, connection, host, onHandlerError, maxItemResponseBytes } = options;
   const make = constructorsFor(app);
   return (request, context) => {
     let settled = false;
@@ -71,7 +73,7 @@ export function inProcessDispatch(options: InProcessOptions): Dispatch {
       finish(badGateway('The inner handler destroyed its connection before answering.')),
     );
     const req = innerRequest(request, servicePath + request.url, host, socket, make.request);
-    const res = innerResponse(req, socket, finish, make.response);
+    const res = innerResponse(req, socket, finish, make.response, maxItemResponseBytes);
     context.onCancel(() => {
       settled = true;
       // Tell the handler its client is gone, as Node does when a real connection drops.

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_LIMITS } from '@batchwire/schema';
 import { badGateway } from '../../engine/item-problems.js';
 import type { HeaderRecord, InnerResult, ResponseBody } from '../../engine/types.js';
 import { conventionalHeaderName, isFramingHeader } from '../../http/header-case.js';
 import { classifyBody } from '../../http/response-body.js';
+import { declaredTooLarge, responseTooLarge } from '../too-large.js';
 import { builtinEtag, builtinEtagOf } from './etag.js';
 import type { InnerSocket } from './socket.js';
 
@@ -15,6 +17,11 @@ interface Capture {
   chunks: Buffer[] | undefined;
   jsonText: string | undefined;
   headers: HeaderRecord | undefined;
+  /** Body bytes written so far, counted against `maxBytes` (`maxItemResponseBytes`). */
+  bytes: number;
+  readonly maxBytes: number;
+  /** Set once the body passed `maxBytes`: the item answered 502 and further writes are dropped. */
+  overflowed: boolean;
 }
 
 /**
@@ -23,13 +30,17 @@ interface Capture {
  * where each dead one keeps its whole request and response alive through young collections
  * (measured: server CPU per inner request doubled).
  */
-const Capture = function Capture(this: Capture, finish: (result: InnerResult) => void) {
+const Capture = function Capture(this: Capture, finish: (result: InnerResult) => void, maxBytes: number) {
   (this as { finish: Capture['finish'] }).finish = finish;
   this.chunks = undefined;
   this.jsonText = undefined;
   this.headers = undefined;
+  this.bytes = 0;
+  (this as { maxBytes: number }).maxBytes = maxBytes;
+  this.overflowed = false;
 } as unknown as new (
   finish: (result: InnerResult) => void,
+  maxBytes: number,
 ) => Capture;
 
 /** A response object carrying its capture (one own property; the methods below are shared). */
@@ -62,20 +73,41 @@ function sealHeaders(res: Captured): void {
   capture.headers = headers;
   // `headersSent` reads `_header`: from here on Express and Node refuse header changes, as on a socket.
   res._header = 'HTTP/1.1\r\n';
+  // A HEAD answer declares the length of a body it never sends.
+  if (res.req.method !== 'HEAD' && declaredTooLarge(all['content-length'], capture.maxBytes)) overflow(res);
 }
 
-function keep(capture: Capture, bytes: Buffer): void {
-  if (capture.chunks === undefined) capture.chunks = [bytes];
+/**
+ * The body passed `maxItemResponseBytes`: answer 502 now, drop what was kept, and close the inner
+ * request as a dropped connection would (the handler sees `close`, its writes go nowhere).
+ */
+function overflow(res: Captured): void {
+  const capture = res.__batchwire;
+  if (capture.overflowed) return;
+  capture.overflowed = true;
+  capture.chunks = undefined;
+  capture.jsonText = undefined;
+  capture.finish(responseTooLarge('maxItemResponseBytes', capture.maxBytes));
+  const socket = (res as unknown as { socket: InnerSocket }).socket;
+  socket.destroyed = true;
+  res.req.destroy();
+  process.nextTick(() => res.emit('close'));
+}
+
+function keep(res: Captured, bytes: Buffer): void {
+  const capture = res.__batchwire;
+  capture.bytes += bytes.length;
+  if (capture.bytes > capture.maxBytes) overflow(res);
+  else if (capture.chunks === undefined) capture.chunks = [bytes];
   else capture.chunks.push(bytes);
 }
 
-function collect(capture: Capture, chunk: unknown, encoding: unknown): void {
+function collect(res: Captured, chunk: unknown, encoding: unknown): void {
   if (chunk === undefined || chunk === null) return;
   if (typeof chunk === 'string') {
-    if (chunk.length > 0)
-      keep(capture, Buffer.from(chunk, (encoding as BufferEncoding | undefined) ?? 'utf8'));
+    if (chunk.length > 0) keep(res, Buffer.from(chunk, (encoding as BufferEncoding | undefined) ?? 'utf8'));
   } else if (chunk instanceof Uint8Array) {
-    if (chunk.length > 0) keep(capture, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (chunk.length > 0) keep(res, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   } else {
     throw new TypeError('The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
   }
@@ -84,6 +116,7 @@ function collect(capture: Capture, chunk: unknown, encoding: unknown): void {
 function complete(res: Captured): void {
   sealHeaders(res);
   const capture = res.__batchwire;
+  if (capture.overflowed) return;
   const status = res.statusCode;
   if (status < 100 || status > 599) {
     capture.finish(badGateway(`The inner handler answered the invalid status ${status}.`));
@@ -133,9 +166,22 @@ function write(this: Captured, chunk: unknown, ...rest: unknown[]): boolean {
     return false;
   }
   sealHeaders(this);
-  collect(this.__batchwire, chunk, typeof rest[0] === 'string' ? rest[0] : undefined);
+  if (this.__batchwire.overflowed) return dropped(callback);
+  collect(this, chunk, typeof rest[0] === 'string' ? rest[0] : undefined);
+  if (this.__batchwire.overflowed) return dropped(callback);
   if (callback) process.nextTick(callback);
   return true;
+}
+
+/** A write after the overflow, answered as Node answers a write to a destroyed connection. */
+function dropped(callback: Callback | undefined): false {
+  if (callback) {
+    const error = Object.assign(new Error('Cannot call write after a stream was destroyed'), {
+      code: 'ERR_STREAM_DESTROYED',
+    });
+    process.nextTick(callback, error);
+  }
+  return false;
 }
 
 function emitFinish(res: Captured, callback: Callback | undefined): void {
@@ -148,8 +194,13 @@ function emitFinish(res: Captured, callback: Callback | undefined): void {
 function end(this: Captured, ...args: unknown[]): Captured {
   if (this.writableEnded) return this;
   const callback = takeCallback(args);
+  if (this.__batchwire.overflowed) {
+    // The connection is gone: nothing more is sent and no `finish` follows, as on a real socket.
+    (this as unknown as { finished: boolean }).finished = true;
+    return this;
+  }
   collect(
-    this.__batchwire,
+    this,
     typeof args[0] === 'function' ? undefined : args[0],
     typeof args[1] === 'string' ? args[1] : undefined,
   );
@@ -217,7 +268,10 @@ function json(this: Captured, value: unknown): Captured {
         if (typeof tag === 'string' && tag !== '') this.setHeader('ETag', tag);
       }
     }
-    this.__batchwire.jsonText = text;
+    const capture = this.__batchwire;
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: only a long text needs to be measured.
+    if (text.length * 3 > capture.maxBytes && Buffer.byteLength(text) > capture.maxBytes) overflow(this);
+    else capture.jsonText = text;
   }
   if (this.req.fresh === true) {
     // As Express's `res.send`: a fresh answer is a 304 without Content-Type.
@@ -245,7 +299,7 @@ export function initResponseFields(response: ServerResponse): void {
 /**
  * Builds the response object of one inner request: a real `ServerResponse` (so Express's
  * response methods and every middleware work) whose writes are collected in memory and whose end
- * calls `finish` with the status, headers and body. `res.json` keeps the value's JSON text, so the
+ * calls `finish` with the status, headers and body; a body past `maxBytes` is not kept (502). `res.json` keeps the value's JSON text, so the
  * outer response embeds it without re-parsing, exactly as a client would read it alone.
  */
 export function innerResponse(
@@ -253,9 +307,10 @@ export function innerResponse(
   socket: InnerSocket,
   finish: (result: InnerResult) => void,
   make: (req: IncomingMessage) => ServerResponse,
+  maxBytes: number = DEFAULT_LIMITS.maxItemResponseBytes,
 ): ServerResponse {
   const res = make(req) as Captured;
   (res as unknown as { socket: unknown }).socket = socket;
-  res.__batchwire = new Capture(finish);
+  res.__batchwire = new Capture(finish, maxBytes);
   return res;
 }
