@@ -81,6 +81,26 @@ describe('CLI flags', () => {
     },
   );
 
+  it('reads --redis with its lease (15 s by default) and refuses other url schemes', () => {
+    expect(parseCliArgs(['--redis', 'redis://127.0.0.1:6379'])).toMatchObject({
+      kind: 'run',
+      options: { redis: { url: 'redis://127.0.0.1:6379', leaseMs: 15_000 } },
+    });
+    expect(parseCliArgs(['--redis', 'rediss://cache.test:6380', '--redis-lease', '2000'])).toMatchObject({
+      kind: 'run',
+      options: { redis: { url: 'rediss://cache.test:6380', leaseMs: 2000 } },
+    });
+    for (const args of [
+      ['--redis', 'http://127.0.0.1:6379'],
+      ['--redis', 'nope'],
+      ['--redis-lease', '5'],
+    ]) {
+      const parsed = parseCliArgs(args);
+      expect(parsed).toMatchObject({ kind: 'exit', code: USAGE_EXIT_CODE });
+      if (parsed.kind === 'exit') expect(parsed.stderr).toContain(args[0]);
+    }
+  });
+
   it('prints help and exits 0 for --help', () => {
     const parsed = parseCliArgs(['--help']);
     expect(parsed).toMatchObject({ kind: 'exit', code: 0 });

@@ -18,6 +18,8 @@ export interface CliOptions {
   readonly logLevel: LogLevel;
   /** Origins granted cross-origin access to the batch endpoint; absent = none. */
   readonly cors?: CorsOrigins;
+  /** A shared idempotency store on this Redis (`redis://` or `rediss://` url); absent = in memory. */
+  readonly redis?: { readonly url: string; readonly leaseMs: number };
 }
 
 /** The outcome of parsing the command line: options to run with, or an exit code and text to print. */
@@ -86,6 +88,19 @@ function parseOrigin(value: string, what: string): string {
 
 const MAX_MS = 24 * 60 * 60 * 1000;
 
+/** Accepts a `redis://` or `rediss://` url (credentials allowed: Redis AUTH). */
+export function parseRedisUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected a url such as redis://127.0.0.1:6379.');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw new InvalidArgumentError('the Redis url must use redis: or rediss:.');
+  return value;
+}
+
 function program(): Command {
   return new Command()
     .name('batchwire-server')
@@ -111,6 +126,17 @@ function program(): Command {
       'grant these browser origins (comma-separated, or * for any) cross-origin access to /batch (default: none)',
       parseCorsOrigins,
     )
+    .option(
+      '--redis <url>',
+      'share idempotent answers with other instances through this Redis',
+      parseRedisUrl,
+    )
+    .option(
+      '--redis-lease <ms>',
+      'how long a claim on an Idempotency-Key outlives a dead instance',
+      integer(100, MAX_MS),
+      15_000,
+    )
     .addOption(
       new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('info'),
     )
@@ -130,6 +156,8 @@ interface RawOptions {
   fixtures: boolean;
   logLevel: LogLevel;
   cors?: CorsOrigins;
+  redis?: string;
+  redisLease: number;
 }
 
 function toOptions(raw: RawOptions): CliOptions {
@@ -146,6 +174,7 @@ function toOptions(raw: RawOptions): CliOptions {
     fixtures: raw.fixtures,
     logLevel: raw.logLevel,
     ...(raw.cors === undefined ? {} : { cors: raw.cors }),
+    ...(raw.redis === undefined ? {} : { redis: { url: raw.redis, leaseMs: raw.redisLease } }),
   };
 }
 

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { BATCH_PATH, createReferenceApp } from './app.js';
 import { parseCliArgs } from './cli-options.js';
 import { DEFAULT_SHUTDOWN_GRACE_MS, listeningLine, type RunningServer, startServer } from './lifecycle.js';
+import { connectRedisStore } from './redis-store.js';
 
 /** Exit code when the server cannot start (port taken, host unknown). */
 export const START_FAILURE_EXIT_CODE = 1;
@@ -15,13 +16,16 @@ function describeListenError(error: unknown, host: string, port: number): string
   return error instanceof Error ? error.message : String(error);
 }
 
-function onShutdownSignal(running: RunningServer, logger: pino.Logger): void {
+function onShutdownSignal(running: RunningServer, logger: pino.Logger, release: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new connections, letting running batches finish');
-    void running.shutdown(DEFAULT_SHUTDOWN_GRACE_MS).then(() => process.exit(0));
+    void running
+      .shutdown(DEFAULT_SHUTDOWN_GRACE_MS)
+      .then(release)
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -37,12 +41,14 @@ export async function main(args: readonly string[]): Promise<void> {
   }
   const { options } = parsed;
   const logger = pino({ level: options.logLevel }, pino.destination({ dest: 2, sync: true }));
+  const shared = options.redis && connectRedisStore(options.redis.url, options.redis.leaseMs, logger);
   const app = createReferenceApp({
     limits: options.limits,
     fixtures: options.fixtures,
     logger,
     ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
     ...(options.cors === undefined ? {} : { cors: options.cors }),
+    ...(shared ? { batch: { idempotency: { store: shared.store } } } : {}),
   });
   let running: RunningServer;
   try {
@@ -51,7 +57,7 @@ export async function main(args: readonly string[]): Promise<void> {
     process.stderr.write(`batchwire-server: ${describeListenError(error, options.host, options.port)}\n`);
     process.exit(START_FAILURE_EXIT_CODE);
   }
-  onShutdownSignal(running, logger);
+  onShutdownSignal(running, logger, async () => shared?.close());
   process.stdout.write(`${listeningLine(running.origin, BATCH_PATH)}\n`);
   if (options.upstream !== undefined) logger.info({ upstream: options.upstream }, 'gateway mode');
 }

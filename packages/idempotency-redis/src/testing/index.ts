@@ -8,6 +8,8 @@
 export { findBinary } from './binary.js';
 /** A free loopback port. */
 export { probeFreePort } from './free-port.js';
+/** Bounded waits for, and stopping of, child processes by PID. */
+export { exitedWithin, stopChild } from './process.js';
 /** Start and stop a real `redis-server`. */
 export { type RedisServer, type RedisServerOptions, startRedisServer } from './redis-server.js';
 /** Skip with one line, or fail under CI, when binaries are missing. */

@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBinary } from './binary.js';
 import { probeFreePort } from './free-port.js';
+import { exitedWithin, stopChild } from './process.js';
 
 /** A `redis-server` started for a test, on its own loopback port and data directory. */
 export interface RedisServer {
@@ -25,21 +26,6 @@ export interface RedisServerOptions {
   readonly readyTimeoutMs?: number;
   /** A port to use (to restart on the port of a stopped server); default a free one. */
   readonly port?: number;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-async function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const done = await Promise.race([exited(child).then(() => true as const), timedOut]);
-  clearTimeout(timer);
-  return done;
 }
 
 function startOnce(binary: string, port: number, dir: string, readyMs: number) {
@@ -102,18 +88,15 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     } catch (error) {
       lastError = error;
       child.kill('SIGKILL');
-      await waitExit(child, 2_000);
+      await exitedWithin(child, 2_000);
       continue;
     }
     const kill = async () => {
       child.kill('SIGKILL');
-      await waitExit(child, 5_000);
+      await exitedWithin(child, 5_000);
     };
     const stop = async () => {
-      if (!(await waitExit(child, 0))) {
-        child.kill('SIGTERM');
-        if (!(await waitExit(child, 5_000))) await kill();
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     };
     return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid ?? -1, stop, kill };
