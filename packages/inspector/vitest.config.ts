@@ -1,3 +1,3 @@
 import { packageVitestConfig } from '../../vitest.shared.js';
 
-export default packageVitestConfig();
+export default packageVitestConfig({ include: ['src/**/*.test.ts', 'ui/src/**/*.test.ts'] });
