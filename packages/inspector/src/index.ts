@@ -14,5 +14,6 @@ export type {
 } from './journal/events.js';
 export { createJournal, type Journal, type JournalListener, type JournalOptions } from './journal/journal.js';
 export { MASK, maskHeaders } from './journal/mask.js';
+export { peakOverlap } from './journal/overlap.js';
 export type * from './journal/types.js';
 export { type OpenApiOptions, openApiDocument } from './openapi/document.js';

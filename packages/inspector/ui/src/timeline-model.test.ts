@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { peakOverlap } from '../../src/journal/overlap.js';
 import type { JournalBatch, JournalItem } from '../../src/journal/types.js';
-import { peakOverlap, statusClassOf, timelineModel } from './timeline-model.js';
+import { statusClassOf, timelineModel } from './timeline-model.js';
 
 function item(index: number, fields: Partial<JournalItem>): JournalItem {
   return {

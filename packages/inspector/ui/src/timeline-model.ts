@@ -1,3 +1,4 @@
+import { peakOverlap } from '../../src/journal/overlap.js';
 import type { JournalBatch, JournalItem } from '../../src/journal/types.js';
 
 /** The status classes bars are coloured by; `never` is an item the engine did not run. */
@@ -69,25 +70,6 @@ function rowOf(item: JournalItem): TimelineRow {
     end: start + (item.durationMs ?? 0),
     reason: undefined,
   };
-}
-
-/**
- * The most intervals open at one instant. An interval ending exactly when another starts does not
- * overlap it (the engine starts the next item in the same tick the previous one ends).
- */
-export function peakOverlap(intervals: readonly { readonly start: number; readonly end: number }[]): number {
-  const points = intervals.flatMap(({ start, end }) => [
-    { at: start, delta: 1 },
-    { at: end, delta: -1 },
-  ]);
-  points.sort((a, b) => a.at - b.at || a.delta - b.delta);
-  let open = 0;
-  let peak = 0;
-  for (const point of points) {
-    open += point.delta;
-    peak = Math.max(peak, open);
-  }
-  return peak;
 }
 
 /** Builds the timeline of a batch: rows in request order, edges, axis length and concurrency. */
