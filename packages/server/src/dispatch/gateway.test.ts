@@ -2,8 +2,8 @@ import { PROBLEM_TYPES } from '@batchwire/schema';
 import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BatchwireOptions } from '../edge/options.js';
-import { batchwire } from '../edge/router.js';
+import { batchwire } from '../adapters/express.js';
+import type { BatchwireOptions } from '../core/options.js';
 import { fixtureApp, type Listening, listen } from '../test-support/apps.js';
 import { type BatchItem, postBatch } from '../test-support/post-batch.js';
 import { parseUpstream } from './gateway.js';
@@ -93,24 +93,29 @@ describe('gateway dispatch', () => {
     expect(items('ok').status).toBe(200);
   });
 
-  it('resolves urls under the upstream base path, and the upstream refuses recursion into its batch endpoint', async () => {
+  it('resolves urls under the upstream base path, and refuses up front a url naming its own endpoint', async () => {
     const fixture = fixtureApp();
     const host = express();
     host.use('/api', fixture.app);
     const upstream = await listen(host);
     servers.push(upstream);
     const gateway = await gatewayTo(`${upstream.origin}/api/`);
-    const { item } = await postBatch(gateway, [
-      { id: 'a', method: 'GET', url: '/items/9' },
-      {
-        id: 'nested',
-        method: 'POST',
-        url: '/batch',
-        body: { requests: [{ id: 'x', method: 'GET', url: '/items/1' }] },
-      },
-    ]);
+    const { item } = await postBatch(gateway, [{ id: 'a', method: 'GET', url: '/items/9' }]);
     expect(item('a').body).toMatchObject({ id: 9 });
-    expect(item('nested')).toMatchObject({ status: 400, body: { type: PROBLEM_TYPES.recursion } });
+    const nested = await request(gateway)
+      .post('/batch')
+      .send({
+        requests: [
+          { id: 'a', method: 'POST', url: '/counters/gw' },
+          { id: 'nested', method: 'POST', url: '/batch', body: { requests: [] } },
+        ],
+      })
+      .expect(400);
+    expect(nested.body).toMatchObject({
+      type: PROBLEM_TYPES.invalidEnvelope,
+      errors: [{ pointer: '/requests/1/url', rule: 'url.recursion' }],
+    });
+    expect(fixture.observed.counters.get('gw')).toBeUndefined();
   });
 
   it('refuses an upstream that is not an http(s) origin', () => {

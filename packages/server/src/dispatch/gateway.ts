@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import type { Dispatch, InnerResult } from '../engine/types.js';
 import { forwardHandler } from './gateway-handler.js';
 
@@ -10,6 +10,11 @@ export interface GatewayOptions {
   readonly connections?: number;
   /** Milliseconds after which a silent upstream counts as timed out (504). */
   readonly requestTimeoutMs: number;
+  /**
+   * Forward through this undici Dispatcher (TLS options, a proxy, its own pool size) instead of a
+   * Pool the gateway makes; the caller owns it, so `close()` leaves it open.
+   */
+  readonly dispatcher?: Dispatcher;
   /** Most body bytes read per upstream answer (default `DEFAULT_LIMITS.maxItemResponseBytes`); more answers 502. */
   readonly maxItemResponseBytes?: number;
 }
@@ -17,7 +22,7 @@ export interface GatewayOptions {
 /** A gateway dispatcher and the pool it owns. */
 export interface Gateway {
   readonly dispatch: Dispatch;
-  /** Closes the upstream connections. */
+  /** Closes the upstream connections the gateway made (idempotent); a caller's dispatcher stays open. */
   close(): Promise<void>;
 }
 
@@ -39,11 +44,15 @@ export function parseUpstream(upstream: string): { origin: string; basePath: str
 export function gatewayDispatch(options: GatewayOptions): Gateway {
   const { origin, basePath } = parseUpstream(options.upstream);
   const { requestTimeoutMs } = options;
-  const pool = new Pool(origin, {
-    connections: options.connections ?? 32,
-    headersTimeout: requestTimeoutMs,
-    bodyTimeout: requestTimeoutMs,
-  });
+  const own =
+    options.dispatcher === undefined
+      ? new Pool(origin, {
+          connections: options.connections ?? 32,
+          headersTimeout: requestTimeoutMs,
+          bodyTimeout: requestTimeoutMs,
+        })
+      : undefined;
+  const target: Dispatcher = own ?? options.dispatcher!;
   const dispatch: Dispatch = (request, context) =>
     new Promise<InnerResult>((resolve) => {
       const handler = forwardHandler(
@@ -53,15 +62,24 @@ export function gatewayDispatch(options: GatewayOptions): Gateway {
         resolve,
         options.maxItemResponseBytes,
       );
-      pool.dispatch(
+      // The origin is fixed here, never taken from the inner url: no inner request reaches another host.
+      target.dispatch(
         {
+          origin,
           path: basePath + request.url,
           method: request.method as 'GET',
           headers: request.headers,
           body: request.body.kind === 'bytes' ? request.body.text : null,
+          headersTimeout: requestTimeoutMs,
+          bodyTimeout: requestTimeoutMs,
         },
         handler,
       );
     });
-  return { dispatch, close: () => pool.close() };
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= own === undefined || own.closed ? Promise.resolve() : own.close();
+    return closing;
+  };
+  return { dispatch, close };
 }

@@ -52,6 +52,7 @@ export function runBatch(
   let halted: string | undefined; // why nothing new may start
   let disconnected = false;
   const retainAll = options.retainResults ?? true;
+  const flow = options.flow;
   const readByReference = retainAll ? undefined : referencedItems(parsed);
 
   const viewOf = (id: string): ResponseView | undefined => {
@@ -270,6 +271,12 @@ export function runBatch(
     /** Starts ready requests while the concurrency bound allows and the time slice lasts. */
     function startReady(): void {
       while (canStart()) {
+        if (flow?.paused()) {
+          // The answer's consumer is behind: what is running finishes, nothing new starts.
+          resumeScheduled = true;
+          flow.onResume(resume);
+          return;
+        }
         // Dispatchers that answer synchronously never let the event loop turn; yield every slice.
         if (++startsInSlice >= 32) {
           startsInSlice = 0;

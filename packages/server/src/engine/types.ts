@@ -95,6 +95,16 @@ export interface BatchOutcome {
   readonly disconnected: boolean;
 }
 
+/**
+ * Backpressure from the consumer of the answer: while `paused()` is true the engine starts no new
+ * inner request (running ones finish), and it resumes when the consumer calls the `resume` given.
+ */
+export interface FlowControl {
+  paused(): boolean;
+  /** Registers the one callback to call once the consumer has caught up. */
+  onResume(resume: () => void): void;
+}
+
 /** Options of `runBatch`. */
 export interface RunBatchOptions {
   /** Concurrency bound and time limits. */
@@ -115,6 +125,8 @@ export interface RunBatchOptions {
   readonly retainResults?: boolean;
   /** Most characters references may insert into one inner request (default: the default maxBodyBytes). */
   readonly maxResolvedBytes?: number;
+  /** Pauses starting new inner requests while the consumer of the answer is behind. */
+  readonly flow?: FlowControl;
 }
 
 /** The envelope's requests as the engine reads them. */

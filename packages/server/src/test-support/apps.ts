@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
-import type { BatchwireOptions } from '../edge/options.js';
-import { batchwire } from '../edge/router.js';
+import { batchwire } from '../adapters/express.js';
+import type { BatchwireOptions } from '../core/options.js';
 
 /** A server listening on 127.0.0.1 at a free port. */
 export interface Listening {

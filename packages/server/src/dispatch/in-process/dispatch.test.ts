@@ -1,8 +1,8 @@
 import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BatchwireOptions } from '../../edge/options.js';
-import { batchwire } from '../../edge/router.js';
+import { batchwire } from '../../adapters/express.js';
+import type { BatchwireOptions } from '../../core/options.js';
 import { fixtureApp, type Listening, listen } from '../../test-support/apps.js';
 import { postBatch } from '../../test-support/post-batch.js';
 

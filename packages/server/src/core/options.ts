@@ -8,22 +8,24 @@ import {
   INNER_REQUEST_MARKER_HEADER,
   MIN_MAX_REQUESTS,
 } from '@batchwire/schema';
-import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
 import type { IdempotencyStore } from '../idempotency/store.js';
+import type { BatchObserver } from '../observe/events.js';
+import type { BatchLogger } from './logger.js';
 
 /** What `onInnerRequest` is told before an inner request is dispatched. */
-export interface InnerRequestEvent {
+export interface InnerRequestEvent<Raw = IncomingMessage> {
   readonly index: number;
   readonly id: string;
   readonly method: string;
   /** The url after references were substituted, relative to the service root. */
   readonly url: string;
-  /** The outer (batch) request. */
-  readonly outer: IncomingMessage;
+  /** The outer (batch) request, as the host gave it. */
+  readonly outer: Raw;
 }
 
 /** What `onInnerResponse` is told once an inner request has its outcome. */
-export interface InnerResponseEvent {
+export interface InnerResponseEvent<Raw = IncomingMessage> {
   readonly index: number;
   readonly id: string;
   readonly method: string;
@@ -32,7 +34,7 @@ export interface InnerResponseEvent {
   /** False when the request never ran (skipped, failed dependency, unresolved reference). */
   readonly executed: boolean;
   readonly durationMs: number;
-  readonly outer: IncomingMessage;
+  readonly outer: Raw;
 }
 
 /** Options of the idempotency capability. */
@@ -47,10 +49,20 @@ export interface IdempotencyOptions {
   readonly store?: IdempotencyStore;
 }
 
-/** Options of `batchwire()`. */
-export interface BatchwireOptions {
+/** Options of the protocol core and of every adapter; `Raw` is the host's request type. */
+export interface BatchwireOptions<Raw = IncomingMessage> {
+  /**
+   * `in-process` (default without `upstream`): inner requests run through the host app.
+   * `gateway` (default with `upstream`): they are forwarded over HTTP to `upstream`.
+   */
+  readonly mode?: 'in-process' | 'gateway';
   /** Gateway mode: forward inner requests over HTTP keep-alive to this origin instead of the host app. */
   readonly upstream?: string;
+  /**
+   * Gateway mode: an undici Dispatcher (Agent, ProxyAgent, a Pool with TLS options) to forward
+   * through instead of the pool the gateway makes; the caller owns it and closes it.
+   */
+  readonly dispatcher?: Dispatcher;
   /** Limits advertised and enforced; anything left out takes the protocol default. */
   readonly limits?: Partial<BatchLimits>;
   /** More outer header names every inner request inherits (credentials and framing excluded). */
@@ -58,19 +70,33 @@ export interface BatchwireOptions {
   /** Path prefix inner urls resolve under in the host app (default: the app root). */
   readonly servicePath?: string;
   /** Called before each inner request is dispatched (metrics, logging). */
-  readonly onInnerRequest?: (event: InnerRequestEvent) => void;
+  readonly onInnerRequest?: (event: InnerRequestEvent<Raw>) => void;
   /** Called once per inner request with its outcome, in completion order. */
-  readonly onInnerResponse?: (event: InnerResponseEvent) => void;
-  /** A pino logger: one line per batch with per-item timings, and inner handler errors. */
-  readonly logger?: Logger;
+  readonly onInnerResponse?: (event: InnerResponseEvent<Raw>) => void;
+  /** Journals, metrics, logs: told about every batch and item, credentials masked (see BatchObserver). */
+  readonly observers?: readonly BatchObserver[];
+  /** A logger (pino fits): one line per batch with per-item timings, and inner handler errors. */
+  readonly logger?: BatchLogger;
   /** The `Idempotency-Key` capability (on by default, in memory); `false` turns it off. */
   readonly idempotency?: false | IdempotencyOptions;
   /** Whether `Accept: application/x-ndjson` gets a streamed answer (default true). */
   readonly streaming?: boolean;
 }
 
+/** Where inner requests go, decided once from the options. */
+export type ResolvedMode =
+  | { readonly kind: 'in-process' }
+  | {
+      readonly kind: 'gateway';
+      readonly upstream: string;
+      readonly dispatcher: Dispatcher | undefined;
+      /** Connections of the pool the gateway makes when no dispatcher is given. */
+      readonly connections: number;
+    };
+
 /** The options with every default applied and every value checked. */
 export interface BatchwireConfig {
+  readonly mode: ResolvedMode;
   readonly limits: BatchLimits;
   readonly inherited: readonly string[];
   /** Inherited headers that identify the caller (idempotent replays are scoped by them). */
@@ -85,6 +111,8 @@ export interface BatchwireConfig {
         readonly store: IdempotencyStore | undefined;
       }
     | undefined;
+  readonly observers: readonly BatchObserver[];
+  readonly logger: BatchLogger | undefined;
 }
 
 const NEVER_INHERITED = new Set<string>([
@@ -103,7 +131,7 @@ function positiveInteger(name: string, value: number, minimum = 1): number {
 }
 
 /** Applies defaults and checks the options; throws a TypeError at startup rather than misbehave later. */
-export function resolveConfig(options: BatchwireOptions): BatchwireConfig {
+export function resolveConfig<Raw>(options: BatchwireOptions<Raw>): BatchwireConfig {
   const merged = { ...DEFAULT_LIMITS, ...options.limits };
   const limits: BatchLimits = {
     maxRequests: positiveInteger('maxRequests', merged.maxRequests, MIN_MAX_REQUESTS),
@@ -129,6 +157,7 @@ export function resolveConfig(options: BatchwireOptions): BatchwireConfig {
     );
   const idem = options.idempotency;
   return {
+    mode: resolveMode(options, limits),
     limits,
     inherited: [...inherited],
     // The spec's correlation and language headers vary between retries; the rest may be credentials.
@@ -144,5 +173,25 @@ export function resolveConfig(options: BatchwireOptions): BatchwireConfig {
             maxBytes: positiveInteger('idempotency.maxBytes', idem?.maxBytes ?? 64 * 1_048_576),
             store: idem?.store,
           },
+    observers: options.observers ?? [],
+    logger: options.logger,
+  };
+}
+
+function resolveMode<Raw>(options: BatchwireOptions<Raw>, limits: BatchLimits): ResolvedMode {
+  const kind = options.mode ?? (options.upstream === undefined ? 'in-process' : 'gateway');
+  if (kind === 'in-process') {
+    if (options.upstream !== undefined || options.dispatcher !== undefined)
+      throw new TypeError('batchwire: upstream and dispatcher apply to gateway mode only');
+    return { kind };
+  }
+  if (kind !== 'gateway')
+    throw new TypeError(`batchwire: mode must be "in-process" or "gateway", got "${kind}"`);
+  if (options.upstream === undefined) throw new TypeError('batchwire: gateway mode needs an upstream');
+  return {
+    kind,
+    upstream: options.upstream,
+    dispatcher: options.dispatcher,
+    connections: limits.maxConcurrency * 4,
   };
 }

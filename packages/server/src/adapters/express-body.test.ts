@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Listening, listen } from '../test-support/apps.js';
-import { batchwire } from './router.js';
+import { batchwire } from './express.js';
 
 let running: Listening | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { PROBLEM_TYPES, validateCapabilities } from '@batchwire/schema';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BatchwireOptions } from '../core/options.js';
 import { fixtureApp, type Listening, listen } from '../test-support/apps.js';
-import type { BatchwireOptions } from './options.js';
 
 let running: Listening | undefined;
 afterEach(async () => {

@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createBatchHandler } from '../core/handler.js';
+import { safeLog } from '../core/logger.js';
+import type { BatchwireOptions } from '../core/options.js';
+import type { BatchHandler } from '../core/types.js';
+import { type HandlerApp, inProcessDispatch } from '../dispatch/in-process/dispatch.js';
+import { readNodeBody } from '../http/node-body.js';
+import { disconnectSignal, writeNodeResponse } from '../http/node-write.js';
+
+/** The parts of an Express 4 or 5 request the adapter reads. */
+type ExpressRequest = IncomingMessage & {
+  readonly app?: unknown;
+  readonly baseUrl?: string;
+  readonly body?: unknown;
+};
+
+/** Express middleware as both Express 4 and Express 5 call it. */
+export type BatchwireMiddleware = ((
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void) & {
+  /** Closes what the endpoint owns (the gateway's upstream pool). */
+  close(): Promise<void>;
+};
+
+/**
+ * The Batchwire endpoint for Express 4.21+ and 5: `app.use('/batch', batchwire(options))`. Inner
+ * requests re-enter the mounting app (`req.app`) in-process, or go to `options.upstream` over HTTP
+ * (gateway mode). Paths below the mount point fall through to the next handler.
+ */
+export function batchwire(options: BatchwireOptions = {}): BatchwireMiddleware {
+  const handle: BatchHandler<IncomingMessage> = createBatchHandler(options);
+  const logger = options.logger;
+  const onHandlerError = logger
+    ? (error: unknown, request: { id: string; url: string }) =>
+        safeLog(logger, 'error', { err: error, id: request.id, url: request.url }, 'inner handler error')
+    : undefined;
+  const inProcess = handle.mode === 'in-process';
+
+  const middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
+    const outer = req as ExpressRequest;
+    const path = (req.url ?? '/').split('?', 1)[0];
+    if (path !== '/' && path !== '') {
+      next();
+      return;
+    }
+    const socket = req.socket;
+    const dispatch = inProcess
+      ? inProcessDispatch({
+          app: outer.app as HandlerApp,
+          servicePath: handle.config.servicePath,
+          maxItemResponseBytes: handle.config.limits.maxItemResponseBytes,
+          host: req.headers.host,
+          connection: {
+            remoteAddress: socket.remoteAddress,
+            remotePort: socket.remotePort,
+            remoteFamily: socket.remoteFamily,
+            localAddress: socket.localAddress,
+            localPort: socket.localPort,
+            encrypted: (socket as { encrypted?: boolean }).encrypted === true,
+          },
+          onHandlerError,
+        })
+      : undefined;
+    handle({
+      method: req.method ?? 'GET',
+      headers: req.headers,
+      body: (maxBytes) => readNodeBody(outer, maxBytes),
+      signal: disconnectSignal(res),
+      dispatch,
+      endpointPath: outer.baseUrl ?? '',
+      raw: req,
+    })
+      .then((answer) => writeNodeResponse(res, answer))
+      .catch((error: unknown) => {
+        safeLog(logger, 'error', { err: error }, 'batch answer failed');
+        res.destroy();
+      });
+  };
+  return Object.assign(middleware, { close: handle.close });
+}

@@ -1,0 +1,114 @@
+import type { BatchLimits } from '@batchwire/schema';
+import { responseTooLarge } from '../dispatch/too-large.js';
+import { innerResponseJson, streamItemLine, summaryJson } from '../engine/serialize.js';
+import type { BatchOutcome, ItemOutcome, ResponseBody, SummaryCounts } from '../engine/types.js';
+
+/** Bytes kept free for the closing `],"summary":{...}}` (or the summary line) after the last entry. */
+const SUMMARY_RESERVE = 160;
+
+/** The answer-size limits the budget applies. */
+export type AnswerLimits = Pick<BatchLimits, 'maxItemResponseBytes' | 'maxResponseBytes'>;
+
+/** UTF-8 bytes of a string, measured only when its length alone cannot settle the comparison. */
+function exceeds(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  // A UTF-16 code unit is at most 3 UTF-8 bytes.
+  return text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes;
+}
+
+/**
+ * Whether a body is over `maxItemResponseBytes` as the handler sent it. The dispatchers of this
+ * package stop reading at the limit already; this catches any other dispatch (a fetch host, a
+ * custom one) before its body reaches the answer.
+ */
+function bodyTooLarge(body: ResponseBody, maxBytes: number): boolean {
+  switch (body.kind) {
+    case 'none':
+      return false;
+    case 'jsonText':
+    case 'text':
+      return exceeds(body.text, maxBytes);
+    case 'base64':
+      return (
+        Math.floor((body.data.length * 3) / 4) -
+          (body.data.endsWith('==') ? 2 : body.data.endsWith('=') ? 1 : 0) >
+        maxBytes
+      );
+    case 'json': {
+      const text = JSON.stringify(body.value);
+      return text !== undefined && exceeds(text, maxBytes);
+    }
+  }
+}
+
+/** An item answered 502 `response-too-large` instead, keeping its place, id and timing. */
+function refused(item: ItemOutcome, limits: AnswerLimits, name: keyof AnswerLimits): ItemOutcome {
+  return { ...item, ...responseTooLarge(name, limits[name]) };
+}
+
+/**
+ * The budget of one answer ([req-limit-6], [req-limit-7]): entries are offered in the order they are
+ * written (request order for JSON, completion order for NDJSON); one over `maxItemResponseBytes`, or
+ * one that would take the answer past `maxResponseBytes`, is written as a 502 problem instead, and the
+ * summary moves it from succeeded to failed. A refusal is always written, so the answer can pass the
+ * budget only by refusals, each a few hundred bytes.
+ */
+export interface AnswerBudget {
+  /** The text to write for `item` (its entry, or the refusal), `separator` bytes counted with it. */
+  entry(item: ItemOutcome, render: (item: ItemOutcome) => string, separator?: number): string;
+  /** The summary with every refused item counted as failed. */
+  summary(summary: SummaryCounts): SummaryCounts;
+}
+
+/** Starts the budget of one answer, `opening` bytes (`{"responses":[`) already written. */
+export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
+  // Exact UTF-8 bytes: Buffer.byteLength is native and cheap next to rendering the entry itself.
+  let used = opening + SUMMARY_RESERVE;
+  let moved = 0;
+  const fits = (text: string, separator: number): boolean => {
+    const bytes = Buffer.byteLength(text) + separator;
+    if (used + bytes > limits.maxResponseBytes) return false;
+    used += bytes;
+    return true;
+  };
+  const refuse = (item: ItemOutcome, name: keyof AnswerLimits, render: (i: ItemOutcome) => string) => {
+    if (item.executed && item.status >= 200 && item.status < 300) moved += 1;
+    const text = render(refused(item, limits, name));
+    used += Buffer.byteLength(text) + 1;
+    return text;
+  };
+  return {
+    entry(item, render, separator = 0) {
+      if (bodyTooLarge(item.body, limits.maxItemResponseBytes))
+        return refuse(item, 'maxItemResponseBytes', render);
+      const text = render(item);
+      return fits(text, separator) ? text : refuse(item, 'maxResponseBytes', render);
+    },
+    summary(summary) {
+      if (moved === 0) return summary;
+      return { ...summary, succeeded: summary.succeeded - moved, failed: summary.failed + moved };
+    },
+  };
+}
+
+/** The consolidated JSON answer within the budget, entries decided in request order. */
+export function boundedBatchResponseJson(outcome: BatchOutcome, limits: AnswerLimits): string {
+  const opening = '{"responses":[';
+  const budget = answerBudget(limits, opening.length);
+  let out = opening;
+  const items = outcome.items;
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    out += budget.entry(items[i]!, innerResponseJson, i > 0 ? 1 : 0);
+  }
+  return `${out}],"summary":${summaryJson(budget.summary(outcome.summary))}}`;
+}
+
+/** NDJSON lines within the budget, decided in the order they are written. */
+export function boundedStreamLines(limits: AnswerLimits): {
+  line(item: ItemOutcome): string;
+  summary(summary: SummaryCounts): SummaryCounts;
+} {
+  const budget = answerBudget(limits);
+  return { line: (item) => budget.entry(item, streamItemLine), summary: budget.summary };
+}

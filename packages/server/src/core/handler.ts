@@ -1,0 +1,96 @@
+import { INNER_REQUEST_MARKER_HEADER, PROBLEM_TYPES } from '@batchwire/schema';
+import { gatewayDispatch } from '../dispatch/gateway.js';
+import { memoryIdempotencyStore } from '../idempotency/store.js';
+import { capabilitiesOf } from './capabilities.js';
+import { safeLog } from './logger.js';
+import { type BatchwireOptions, resolveConfig } from './options.js';
+import { handlePost } from './post.js';
+import { problemResponse } from './respond.js';
+import type { BatchHandler, BatchHttpRequest, BatchHttpResponse } from './types.js';
+
+const ALLOW = 'GET, HEAD, POST';
+const MARKER = INNER_REQUEST_MARKER_HEADER.toLowerCase();
+
+/**
+ * The Batchwire protocol core, free of any host: `const handle = createBatchHandler(options)`, then
+ * per outer request to the endpoint `await handle({ method, headers, body, signal, dispatch?,
+ * endpointPath?, raw })` gives `{ status, headers, body }`, with `body` a string or (NDJSON) a
+ * pull-driven `AsyncIterable<string>`. GET/HEAD serve the capabilities document, POST runs a batch,
+ * other methods get 405; every rule (media types, limits, recursion, idempotency, replay,
+ * streaming, problems) lives here, so an adapter only translates. Options are checked at once
+ * (a TypeError for a bad one). In in-process mode each request brings the `dispatch` into its host
+ * app; in gateway mode (`upstream`) the handler owns the upstream pool until `close()`.
+ */
+export function createBatchHandler<Raw = unknown>(options: BatchwireOptions<Raw> = {}): BatchHandler<Raw> {
+  const config = resolveConfig(options);
+  const capabilities = JSON.stringify(capabilitiesOf(config));
+  const mode = config.mode;
+  const gateway =
+    mode.kind === 'gateway'
+      ? gatewayDispatch({
+          upstream: mode.upstream,
+          connections: mode.connections,
+          requestTimeoutMs: config.limits.requestTimeoutMs,
+          maxItemResponseBytes: config.limits.maxItemResponseBytes,
+          ...(mode.dispatcher === undefined ? {} : { dispatcher: mode.dispatcher }),
+        })
+      : undefined;
+  const store =
+    config.idempotency === undefined
+      ? undefined
+      : (config.idempotency.store ??
+        memoryIdempotencyStore({
+          maxEntries: config.idempotency.maxEntries,
+          maxBytes: config.idempotency.maxBytes,
+        }));
+  const context = { config, store, gateway: gateway?.dispatch, options };
+
+  const handle = async (req: BatchHttpRequest<Raw>): Promise<BatchHttpResponse> => {
+    if (req.headers[MARKER] !== undefined) {
+      return problemResponse({
+        type: PROBLEM_TYPES.recursion,
+        title: 'Recursive batch refused',
+        status: 400,
+        detail: 'A request dispatched from inside a batch may not enter a batch endpoint.',
+      });
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      return {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: capabilities,
+      };
+    }
+    if (req.method !== 'POST') {
+      return problemResponse(
+        {
+          type: PROBLEM_TYPES.methodNotAllowed,
+          title: 'Method not allowed',
+          status: 405,
+          detail: `A batch endpoint answers ${ALLOW}; ${req.method} is not supported.`,
+        },
+        { Allow: ALLOW },
+      );
+    }
+    try {
+      return await handlePost(req, context);
+    } catch (error) {
+      safeLog(config.logger, 'error', { err: error }, 'batch failed');
+      return problemResponse({
+        type: PROBLEM_TYPES.handlerError,
+        title: 'Internal error',
+        status: 500,
+        detail: 'The batch endpoint failed unexpectedly.',
+      });
+    }
+  };
+  let closed: Promise<void> | undefined;
+  return Object.assign(handle, {
+    mode: mode.kind,
+    config,
+    close: () => {
+      closed ??= gateway === undefined ? Promise.resolve() : gateway.close();
+      return closed;
+    },
+  });
+}

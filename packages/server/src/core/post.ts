@@ -1,0 +1,240 @@
+import {
+  isEnvelopeMediaType,
+  NDJSON_MEDIA_TYPE,
+  type ParsedBatch,
+  parseBatch,
+  unsupportedMediaTypeProblem,
+} from '@batchwire/schema';
+import { runBatch } from '../engine/run-batch.js';
+import { batchResponseJson, streamItemLine, streamSummaryLine } from '../engine/serialize.js';
+import type {
+  BatchOutcome,
+  Dispatch,
+  DispatchRequest,
+  HeaderRecord,
+  ItemOutcome,
+  RunBatchOptions,
+} from '../engine/types.js';
+import type { IdempotencyStore } from '../idempotency/store.js';
+import { type BatchTrace, traceBatch } from '../observe/emit.js';
+import { batchPathProblem } from './batch-path.js';
+import { readEnvelope } from './envelope.js';
+import { abandonClaim, type Claim, completeClaim, decideKey } from './idempotent.js';
+import { safeLog } from './logger.js';
+import { lineStream } from './ndjson.js';
+import type { BatchwireConfig, BatchwireOptions } from './options.js';
+import { replayLines } from './replay.js';
+import { jsonResponse, ndjsonResponse, problemResponse } from './respond.js';
+import type { BatchHttpRequest, BatchHttpResponse, OuterHeaders } from './types.js';
+
+/** Everything the POST handler needs besides the request. */
+export interface PostContext<Raw> {
+  readonly config: BatchwireConfig;
+  readonly store: IdempotencyStore | undefined;
+  /** The gateway's dispatch; undefined in in-process mode, where each request brings its own. */
+  readonly gateway: Dispatch | undefined;
+  readonly options: BatchwireOptions<Raw>;
+}
+
+/** Whether the Accept header asks for NDJSON (a q of 0 refuses it). */
+export function wantsNdjson(accept: string | readonly string[] | undefined): boolean {
+  if (accept === undefined) return false;
+  const text = typeof accept === 'string' ? accept : accept.join(',');
+  return text.split(',').some((range) => {
+    const [type, ...params] = range.split(';');
+    if (type!.trim().toLowerCase() !== NDJSON_MEDIA_TYPE) return false;
+    return !params.some((p) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/i.test(p));
+  });
+}
+
+function inheritedHeaders(headers: OuterHeaders, names: readonly string[]): HeaderRecord {
+  const out: HeaderRecord = Object.create(null);
+  for (const name of names) {
+    const value = headers[name];
+    if (typeof value === 'string') out[name] = value;
+    else if (value !== undefined) out[name] = value.join(name === 'cookie' ? '; ' : ', ');
+  }
+  return out;
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+/** Handles a batch POST from the outer request value to the consolidated (or streamed) answer. */
+export async function handlePost<Raw>(
+  req: BatchHttpRequest<Raw>,
+  context: PostContext<Raw>,
+): Promise<BatchHttpResponse> {
+  const { config, store } = context;
+  const t0 = performance.now();
+  const trace = traceBatch(config.observers, config.logger, req.headers);
+  const refuse = (problem: Parameters<typeof problemResponse>[0], headers?: Record<string, string>) => {
+    trace?.end({ status: problem.status, problem });
+    return problemResponse(problem, headers);
+  };
+  const contentType = req.headers['content-type'];
+  if (typeof contentType !== 'string' && contentType !== undefined)
+    return refuse(unsupportedMediaTypeProblem(contentType.join(', ')));
+  if (!isEnvelopeMediaType(contentType)) return refuse(unsupportedMediaTypeProblem(contentType));
+  const read = await readEnvelope(req, config.limits.maxBodyBytes);
+  if (!read.ok) return refuse(read.problem, read.problem.status === 413 ? { Connection: 'close' } : {});
+  const parsed = parseBatch(read.value, {
+    maxRequests: config.limits.maxRequests,
+    maxJsonDepth: config.limits.maxJsonDepth,
+    atomicity: false,
+  });
+  if (!parsed.ok) return refuse(parsed.problem);
+  const dispatch = context.gateway ?? req.dispatch;
+  if (dispatch === undefined) throw new TypeError('batchwire: in-process mode needs a dispatch per request');
+  // In gateway mode too: an upstream mirroring this path would route the url back into a batch.
+  if (req.endpointPath !== undefined) {
+    const recursion = batchPathProblem(parsed, config.servicePath, req.endpointPath);
+    if (recursion !== undefined) return refuse(recursion);
+  }
+  const parseMs = performance.now() - t0;
+  const streaming = config.streaming && wantsNdjson(req.headers.accept);
+
+  const decision = await decideKey(req.headers, parsed, config, store, config.logger);
+  if (decision.kind === 'refuse') return refuse(decision.problem);
+  if (decision.kind === 'replay') {
+    trace?.start(parsed.value, streaming, true, config.limits.maxConcurrency);
+    trace?.end({ status: 200 });
+    const replayed = { 'Idempotency-Replayed': 'true' };
+    return streaming
+      ? ndjsonResponse(replayLines(decision.body), replayed)
+      : jsonResponse(decision.body, replayed);
+  }
+  trace?.start(parsed.value, streaming, false, config.limits.maxConcurrency);
+  const run: Run<Raw> = { req, parsed, dispatch, context, trace, claim: decision.claim, parseMs, streaming };
+  return streaming ? runStreamed(run) : runConsolidated(run);
+}
+
+interface Run<Raw> {
+  readonly req: BatchHttpRequest<Raw>;
+  readonly parsed: ParsedBatch;
+  readonly dispatch: Dispatch;
+  readonly context: PostContext<Raw>;
+  readonly trace: BatchTrace | undefined;
+  readonly claim: Claim | undefined;
+  readonly parseMs: number;
+  readonly streaming: boolean;
+}
+
+async function runConsolidated<Raw>(run: Run<Raw>): Promise<BatchHttpResponse> {
+  const outcome = await execute(run, run.req.signal, undefined);
+  const text = batchResponseJson(outcome);
+  await finish(run, outcome, text);
+  return jsonResponse(text, {
+    'Server-Timing': `parse;dur=${ms(run.parseMs)}, batch;dur=${ms(outcome.durationMs)};desc="${outcome.summary.total} requests"`,
+  });
+}
+
+function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  if (run.req.signal.aborted) stop.abort();
+  else run.req.signal.addEventListener('abort', onAbort, { once: true });
+  const lines = lineStream(onAbort);
+  execute(run, stop.signal, lines)
+    .then(async (outcome) => {
+      run.req.signal.removeEventListener('abort', onAbort);
+      lines.end(streamSummaryLine(outcome.summary));
+      await finish(run, outcome, run.claim === undefined ? undefined : batchResponseJson(outcome));
+    })
+    .catch((error: unknown) => {
+      safeLog(run.context.config.logger, 'error', { err: error }, 'batch failed');
+      lines.end('');
+    });
+  return ndjsonResponse(lines.body, { 'Server-Timing': `parse;dur=${ms(run.parseMs)}` });
+}
+
+/** Runs the engine with the hooks this batch needs; a rejection releases the idempotency claim. */
+async function execute<Raw>(
+  run: Run<Raw>,
+  signal: AbortSignal,
+  lines: ReturnType<typeof lineStream> | undefined,
+): Promise<BatchOutcome> {
+  const { req, parsed, context, trace } = run;
+  const { config, options } = context;
+  const requests = parsed.value.requests;
+  const onInnerRequest = options.onInnerRequest;
+  const onInnerResponse = options.onInnerResponse;
+  const urls: string[] | undefined = onInnerResponse ? requests.map((r) => r.url) : undefined;
+  const onStart =
+    onInnerRequest || urls || trace
+      ? (request: DispatchRequest) => {
+          if (urls) urls[request.index] = request.url;
+          trace?.itemStart(request);
+          onInnerRequest?.({
+            index: request.index,
+            id: request.id,
+            method: request.method,
+            url: request.url,
+            outer: req.raw,
+          });
+        }
+      : undefined;
+  const engine: RunBatchOptions = {
+    limits: config.limits,
+    // A streamed item is on the wire once written; only a stored (idempotent) answer needs them all.
+    retainResults: lines === undefined || run.claim !== undefined,
+    maxResolvedBytes: config.limits.maxBodyBytes,
+    inheritedHeaders: inheritedHeaders(req.headers, config.inherited),
+    signal,
+    ...(lines === undefined ? {} : { flow: lines.flow }),
+    ...(onStart === undefined ? {} : { onStart }),
+    onOutcome: (item: ItemOutcome) => {
+      lines?.push(streamItemLine(item));
+      trace?.itemEnd(item);
+      onInnerResponse?.({
+        index: item.index,
+        id: item.id,
+        method: requests[item.index]!.method,
+        url: urls![item.index]!,
+        status: item.status,
+        executed: item.executed,
+        durationMs: item.durationMs,
+        outer: req.raw,
+      });
+    },
+  };
+  try {
+    return await runBatch(parsed, run.dispatch, engine);
+  } catch (error) {
+    if (run.claim !== undefined && context.store !== undefined)
+      await abandonClaim(run.claim, context.store, config.logger);
+    throw error;
+  }
+}
+
+/** After the answer is known: keep it for replay, tell the observers, log the batch line. */
+async function finish<Raw>(run: Run<Raw>, outcome: BatchOutcome, text: string | undefined): Promise<void> {
+  const { config, store } = run.context;
+  if (
+    run.claim !== undefined &&
+    store !== undefined &&
+    config.idempotency !== undefined &&
+    text !== undefined
+  )
+    await completeClaim(run.claim, text, store, config.idempotency.ttlMs, config.logger);
+  run.trace?.end({ status: 200, summary: outcome.summary, disconnected: outcome.disconnected });
+  if (config.logger === undefined) return;
+  safeLog(
+    config.logger,
+    'info',
+    {
+      batch: {
+        ...outcome.summary,
+        durationMs: Number(ms(outcome.durationMs)),
+        parseMs: Number(ms(run.parseMs)),
+        streaming: run.streaming,
+      },
+      items: outcome.items.map((item) => ({
+        id: item.id,
+        status: item.status,
+        startMs: item.startMs === undefined ? null : Number(ms(item.startMs)),
+        durationMs: Number(ms(item.durationMs)),
+      })),
+    },
+    outcome.disconnected ? 'batch aborted: client disconnected' : 'batch',
+  );
+}
