@@ -24,6 +24,22 @@ const meta = {
     description: 'Optional feature the server must advertise for the case to run, or null',
   }),
   unlessFeature: Type.Optional(Feature),
+  skipForGateway: Type.Optional(
+    Type.Boolean({
+      description:
+        'Needs inner urls to reach this server itself (its batch endpoint included); skipped when the run declares a gateway (--gateway)',
+    }),
+  ),
+  minLimits: Type.Optional(
+    Type.Object(
+      { maxConcurrency: Type.Optional(Type.Integer({ minimum: 1 })) },
+      {
+        additionalProperties: false,
+        description:
+          'Advertised limits the case needs (skipped below them), e.g. { "maxConcurrency": 2 } for a rule only observable when two requests can run side by side',
+      },
+    ),
+  ),
   canary: Type.Optional(
     Type.Boolean({ description: "Fail if the server contacts the runner's loopback canary ({{canary}})" }),
   ),

@@ -58,25 +58,29 @@ function nested(depth: number): unknown {
   return value;
 }
 
-/** JSON nested deeper than the advertised `maxJsonDepth` is a 400; nesting within it is accepted. */
+/** Exactly `maxJsonDepth` levels of nesting are accepted, one more is a 400 naming the limit. */
 export const maxJsonDepth: NamedCheck = {
   summary:
-    'Sends an echo body nested maxJsonDepth levels deep (over the limit once the envelope around it counts) and expects a 400 limit-exceeded problem naming maxJsonDepth; then one nested maxJsonDepth - 8 levels within the envelope and expects 200 (skipped above 10000).',
+    'Sends an envelope nested exactly maxJsonDepth levels deep (an echo body of maxJsonDepth - 3 nested arrays inside the envelope object, its requests array and the request object) and expects 200, then one level deeper and expects a 400 limit-exceeded problem naming maxJsonDepth (skipped above 10000 or below 3).',
   run: probeLimit(
     'maxJsonDepth',
-    (limit) => limit > 10_000,
-    'is too large to probe',
+    (limit) => limit > 10_000 || limit < 3,
+    'cannot be probed (above 10000, or below the 3 levels of the smallest envelope)',
     async (context, limit) => {
+      // The envelope object, its requests array and the request object are three levels.
       const envelope = (depth: number) => ({
-        requests: [{ id: 'deep', method: 'POST', url: `${context.fixtures}/echo`, body: nested(depth) }],
+        requests: [{ id: 'deep', method: 'POST', url: `${context.fixtures}/echo`, body: nested(depth - 3) }],
       });
-      const deep = await context.exchange({ body: envelope(limit) });
-      const verdict = limitRejection(deep, 400, 'maxJsonDepth', limit);
-      if (verdict.kind !== 'pass') return verdict;
-      if (limit <= 8) return PASS;
-      // The envelope object, its requests array and the request object add three levels.
-      const shallow = await postBatch(context, envelope(limit - 8));
-      return shallow.ok ? PASS : shallow.verdict;
+      const atLimit = await postBatch(context, envelope(limit));
+      if (!atLimit.ok) {
+        const reason = atLimit.verdict.kind === 'fail' ? atLimit.verdict.reason : 'no answer';
+        return failVerdict(
+          `an envelope nested exactly maxJsonDepth (${limit}) levels deep must be accepted (req-limit-3): ${reason}`,
+          ...(atLimit.verdict.kind === 'fail' ? (atLimit.verdict.evidence ?? []) : []),
+        );
+      }
+      const deeper = await context.exchange({ body: envelope(limit + 1) });
+      return limitRejection(deeper, 400, 'maxJsonDepth', limit);
     },
   ),
 };

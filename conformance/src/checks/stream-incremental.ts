@@ -5,7 +5,7 @@ import type { NamedCheck } from './check-context.js';
 /** Streamed lines are written as each inner request finishes, not all at the end. */
 export const streamIncremental: NamedCheck = {
   summary:
-    'Streams a batch of a fast echo and a /delay/600 with Accept: application/x-ndjson and passes when the line of the fast request arrives at least 300 ms before the end of the body (it always uses undici, even when a fetch is injected).',
+    'Streams a batch of a fast echo and a /delay/600 that depends on it (so the order is fixed at any maxConcurrency, 1 included) with Accept: application/x-ndjson and passes when the line of the fast request arrives at least 300 ms before the end of the body (it always uses undici, even when a fetch is injected).',
   async run(context) {
     const headers: Record<string, string> = {
       ...context.exchangeContext.extraHeaders,
@@ -14,8 +14,9 @@ export const streamIncremental: NamedCheck = {
     };
     const body = JSON.stringify({
       requests: [
-        { id: 'slow', method: 'GET', url: `${context.fixtures}/delay/600` },
         { id: 'fast', method: 'GET', url: `${context.fixtures}/echo` },
+        // The dependency fixes the order without relying on concurrency, a SHOULD (req-exec-2).
+        { id: 'slow', method: 'GET', url: `${context.fixtures}/delay/600`, dependsOn: ['fast'] },
       ],
     });
     const evidence = { request: { method: 'POST', url: context.exchangeContext.batchUrl, headers, body } };

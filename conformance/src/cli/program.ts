@@ -31,6 +31,10 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
         .default('may'),
     )
     .option('--strict', 'a failed SHOULD makes the server non-conformant')
+    .option(
+      '--gateway',
+      'the endpoint is a gateway whose service root is another origin: skip the cases that need inner urls to reach this endpoint',
+    )
     .option('--only <glob>', 'run only cases whose id matches (repeatable, comma-separated)', collect, [])
     .option('--skip-feature <feature>', 'skip the cases of an optional feature (repeatable)', collect, [])
     .option('--reporter <names>', `reporters: ${REPORTERS.join(', ')} (comma-separated)`, collect, [])

@@ -24,6 +24,7 @@ export interface RunFlags {
   readonly fixtures?: string;
   readonly level: string;
   readonly strict?: boolean;
+  readonly gateway?: boolean;
   readonly only: string[];
   readonly skipFeature: string[];
   readonly reporter: string[];
@@ -54,22 +55,27 @@ function readBaseline(path: string | undefined): string[] {
 export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const reporters = parseReporters(flags.reporter.length > 0 ? flags.reporter : ['pretty']);
   const fileReporters = reporters.filter((r): r is Exclude<ReporterName, 'pretty'> => r !== 'pretty');
-  // Reports without --out go to stdout, so progress then goes to stderr to keep stdout parseable.
-  const progress = fileReporters.length > 0 && flags.out === undefined ? io.stderr : io.stdout;
+  if (fileReporters.length > 1 && flags.out === undefined) {
+    throw harnessError(
+      `--reporter ${fileReporters.join(',')} writes ${fileReporters.length} reports: give --out <dir> (stdout holds one)`,
+    );
+  }
   const pretty = reporters.includes('pretty');
+  // Progress goes to stderr unless pretty is the only thing on stdout, so stdout stays parseable.
+  const progress = pretty && (fileReporters.length === 0 || flags.out !== undefined) ? io.stdout : io.stderr;
   const report = await runConformance({
+    preflight: true,
     url: flags.url,
     ...(flags.fixtures === undefined ? {} : { fixtures: flags.fixtures }),
     level: parseLevel(flags.level),
     strict: flags.strict === true,
+    gateway: flags.gateway === true,
     only: flags.only,
     skipFeatures: parseFeatures(flags.skipFeature),
     headers: parseHeaders(flags.header),
     timeoutMs: parseTimeout(flags.timeout),
     expectedFailures: readBaseline(flags.expectedFailures),
-    ...(pretty
-      ? { onResult: (result, done, total) => progress(`${renderProgressLine(result, done, total)}\n`) }
-      : {}),
+    onResult: (result, done, total) => progress(`${renderProgressLine(result, done, total)}\n`),
   });
   if (pretty) progress(renderPrettySummary(report));
   if (flags.out !== undefined) mkdirSync(flags.out, { recursive: true });

@@ -52,11 +52,34 @@ describe('the suite against the reference server', () => {
     const report = await runConformance({
       url: gateway.url,
       strict: true,
+      gateway: true,
       expectedFailures: Object.keys(KNOWN_REFERENCE_BUGS),
     });
     expect(unexpectedProblems(report)).toEqual([]);
     expect(report.results.find((r) => r.id === 'exec.request-timeout')?.status).toBe('passed');
     expect(report.results.find((r) => r.id === 'security.recursion-encoded')?.status).toBe('passed');
+  }, 60_000);
+
+  it('passes every MUST and SHOULD (strict) with --max-concurrency 1: no MUST case needs concurrency, a SHOULD', async () => {
+    const serial = await spawnReference(['--max-concurrency', '1']);
+    try {
+      const report = await runConformance({
+        url: serial.url,
+        strict: true,
+        expectedFailures: Object.keys(KNOWN_REFERENCE_BUGS),
+      });
+      expect(unexpectedProblems(report)).toEqual([]);
+      const skipped = report.results.filter((r) => r.status === 'skipped').map((r) => r.id);
+      expect(skipped).toEqual(
+        expect.arrayContaining(['exec.concurrent', 'stop.running-finish', 'stream.completion-order']),
+      );
+      expect(report.results.find((r) => r.id === 'stop.skipped-over-dependency-failed')?.status).toBe(
+        'passed',
+      );
+      expect(report.results.find((r) => r.id === 'stream.incremental')?.status).toBe('passed');
+    } finally {
+      await serial.close();
+    }
   }, 60_000);
 
   it('runs through an injected fetch, with a custom fixture prefix spelled with a trailing slash', async () => {

@@ -45,6 +45,8 @@ export interface Report {
     readonly level: 'must' | 'should' | 'may';
     readonly strict: boolean;
     readonly fixtures: string;
+    /** The endpoint was run as a gateway (its service root on another origin). */
+    readonly gateway?: boolean;
   };
   /** The capabilities document the server returned, when it was valid. */
   readonly capabilities?: Capabilities;

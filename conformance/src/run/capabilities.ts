@@ -1,5 +1,5 @@
 import { type Capabilities, DEFAULT_LIMITS, validateCapabilities } from '@batchwire/schema';
-import { type ExchangeContext, send } from './exchange.js';
+import { type Exchange, type ExchangeContext, send } from './exchange.js';
 import { harnessError } from './harness-error.js';
 
 /** What the runner assumes of a server whose capabilities document is invalid: default limits, no optional feature. */
@@ -18,6 +18,18 @@ export const FALLBACK_CAPABILITIES: Capabilities = {
 export async function fetchCapabilities(
   context: ExchangeContext,
 ): Promise<{ capabilities: Capabilities; valid: boolean }> {
+  const exchange = await getCapabilities(context);
+  try {
+    const result = validateCapabilities(JSON.parse(exchange.text));
+    if (result.ok) return { capabilities: result.value, valid: true };
+  } catch {
+    // Not JSON: the capabilities cases report it.
+  }
+  return { capabilities: FALLBACK_CAPABILITIES, valid: false };
+}
+
+/** Sends `GET` to the batch endpoint; no answer at all is a harness error (wrong url). */
+export async function getCapabilities(context: ExchangeContext): Promise<Exchange & { ok: true }> {
   const exchange = await send(
     {
       method: 'GET',
@@ -28,11 +40,5 @@ export async function fetchCapabilities(
   );
   if (!exchange.ok)
     throw harnessError(`cannot read the capabilities document at ${context.batchUrl}: ${exchange.error}`);
-  try {
-    const result = validateCapabilities(JSON.parse(exchange.text));
-    if (result.ok) return { capabilities: result.value, valid: true };
-  } catch {
-    // Not JSON: the capabilities cases report it.
-  }
-  return { capabilities: FALLBACK_CAPABILITIES, valid: false };
+  return exchange;
 }

@@ -21,6 +21,8 @@ export interface CaseEnvironment {
   readonly batchPath: string;
   readonly canary: Canary;
   readonly strict: boolean;
+  /** The endpoint's service root is on another origin (`--gateway`). */
+  readonly gateway: boolean;
   readonly skipFeatures: ReadonlySet<Feature>;
   /** A token unique to the run; each case adds its own suffix. */
   readonly runToken: string;
@@ -39,6 +41,19 @@ function gate(testCase: Case, env: CaseEnvironment): Verdict | undefined {
         kind: 'skip',
         reason: `the server does not advertise the optional feature ${testCase.feature}`,
       };
+  }
+  if (testCase.skipForGateway && env.gateway) {
+    return {
+      kind: 'skip',
+      reason: 'run with --gateway: an inner url reaches the upstream service, never this batch endpoint',
+    };
+  }
+  const needed = testCase.minLimits?.maxConcurrency;
+  if (needed !== undefined && env.capabilities.limits.maxConcurrency < needed) {
+    return {
+      kind: 'skip',
+      reason: `needs an advertised maxConcurrency of at least ${needed} (the server advertises ${env.capabilities.limits.maxConcurrency}); concurrency is a SHOULD (req-exec-2)`,
+    };
   }
   if (testCase.unlessFeature !== undefined && features[testCase.unlessFeature]) {
     return {

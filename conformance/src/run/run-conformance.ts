@@ -10,6 +10,7 @@ import { type Canary, startCanary } from './canary.js';
 import { fetchCapabilities } from './capabilities.js';
 import type { ExchangeContext } from './exchange.js';
 import { harnessError } from './harness-error.js';
+import { preflight } from './preflight.js';
 import { runAll } from './run-all.js';
 import { runCase } from './run-case.js';
 import { selectCases } from './select.js';
@@ -31,6 +32,11 @@ export interface ConformanceOptions {
   readonly only?: readonly string[];
   /** Optional features to skip even if advertised. */
   readonly skipFeatures?: readonly Feature[];
+  /**
+   * The endpoint is a gateway: its service root is on another origin, so an inner url never
+   * reaches this endpoint itself and the cases marked `skipForGateway` are skipped.
+   */
+  readonly gateway?: boolean;
   /** Headers added to every request (e.g. credentials the server requires). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Per-request timeout in milliseconds (default 10000). */
@@ -39,6 +45,12 @@ export interface ConformanceOptions {
   readonly expectedFailures?: readonly string[];
   /** Cases to run instead of the bundled ones. */
   readonly cases?: readonly Case[];
+  /**
+   * Check first that `url` answers a valid capabilities document and the fixtures answer through
+   * it, throwing one harness error otherwise (the CLI does). Without it an invalid document is
+   * reported by the capabilities cases and the run goes on with default limits.
+   */
+  readonly preflight?: boolean;
   /** Called after each case, for progress output. */
   readonly onResult?: (result: CaseResult, done: number, total: number) => void;
 }
@@ -55,6 +67,8 @@ function bundledCases(): Case[] {
 function baseVariables(fixtures: string, batchPath: string, canary: Canary, capabilities: Capabilities) {
   const vars = new Map<string, unknown>([
     ['fixtures', fixtures],
+    // The same prefix as an OData relative url (no leading "/"), for the dialect cases.
+    ['fixturesRelative', fixtures.slice(1)],
     ['batchPath', batchPath],
     ['canary', canary.origin],
     ['canaryHost', canary.host],
@@ -104,7 +118,11 @@ async function runWith(
 ): Promise<Report> {
   const allCases = options.cases ? [...options.cases] : bundledCases();
   const selected = selectCases(allCases, options.level ?? 'may', options.only ?? []);
-  const { capabilities, valid } = await fetchCapabilities(exchangeContext);
+  if ((options.only ?? []).length > 0 && selected.length === 0)
+    throw harnessError(`--only ${options.only?.join(',')} matches no case (see the list command)`);
+  const { capabilities, valid } = options.preflight
+    ? { capabilities: await preflight(exchangeContext, fixtures), valid: true }
+    : await fetchCapabilities(exchangeContext);
   const canary = await startCanary();
   let results: CaseResult[] = [];
   try {
@@ -116,6 +134,7 @@ async function runWith(
       batchPath: target.pathname,
       canary,
       strict: options.strict ?? false,
+      gateway: options.gateway ?? false,
       skipFeatures: new Set(options.skipFeatures ?? []),
       runToken: `cf${Date.now().toString(36)}${randomBytes(3).toString('hex')}`,
     };
@@ -136,7 +155,12 @@ async function runWith(
     target: target.href,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    options: { level: options.level ?? 'may', strict: options.strict ?? false, fixtures },
+    options: {
+      level: options.level ?? 'may',
+      strict: options.strict ?? false,
+      fixtures,
+      ...(options.gateway ? { gateway: true } : {}),
+    },
     ...(valid ? { capabilities } : {}),
     summary,
     conformant: unexpected.length === 0 && baseline.stale.length === 0 && summary.errored === 0,

@@ -26,6 +26,34 @@ export interface BreakingHooks {
   readonly hijack?: (inner: Inner, req: Request) => Promise<Entry | undefined>;
   /** Rewrites a 200 consolidated response. */
   readonly rewriteResponse?: (body: Consolidated) => Consolidated;
+  /** Rewrites the problem body of a refused POST (status 4xx). */
+  readonly rewriteProblem?: (problem: Record<string, unknown>) => Record<string, unknown>;
+  /** Rewrites the capabilities document a GET answers. */
+  readonly rewriteCapabilities?: (document: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** Applies `rewrite` to a JSON object answer, leaving anything else as it is. */
+function rewriteJson(
+  answer: Forwarded,
+  rewrite: ((value: Record<string, unknown>) => Record<string, unknown>) | undefined,
+): Forwarded {
+  if (!rewrite) return answer;
+  let value: unknown;
+  try {
+    value = JSON.parse(answer.body.toString());
+  } catch {
+    return answer;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return answer;
+  return { ...answer, body: Buffer.from(JSON.stringify(rewrite(value as Record<string, unknown>))) };
+}
+
+/** The hooks' rewrite of a refusal (POST, 4xx) or a capabilities document (GET); other answers pass. */
+function rewriteAnswer(answer: Forwarded, method: string, hooks: BreakingHooks): Forwarded {
+  if (method === 'GET' && answer.status === 200) return rewriteJson(answer, hooks.rewriteCapabilities);
+  if (method === 'POST' && answer.status >= 400 && answer.status < 500)
+    return rewriteJson(answer, hooks.rewriteProblem);
+  return answer;
 }
 
 function send(res: express.Response, answer: Forwarded): void {
@@ -66,7 +94,7 @@ async function runEnvelope(
       forwardHeaders(req),
       JSON.stringify({ ...envelope, requests: cleaned }),
     );
-    if (answer.status !== 200) return answer;
+    if (answer.status !== 200) return rewriteAnswer(answer, 'POST', hooks);
     forwarded = JSON.parse(answer.body.toString()) as Consolidated;
   }
   const queue = [...forwarded.responses];
@@ -96,7 +124,8 @@ export async function startBrokenBatch(
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const answered = hooks.intercept?.(raw, req);
     if (answered) return send(res, answered);
-    const plain = () => forward(target, req.method, forwardHeaders(req), raw);
+    const plain = async () =>
+      rewriteAnswer(await forward(target, req.method, forwardHeaders(req), raw), req.method, hooks);
     const streaming = (req.headers.accept ?? '').includes('ndjson');
     if (req.method !== 'POST' || streaming) return send(res, await plain());
     let envelope: unknown;
@@ -113,7 +142,8 @@ export async function startBrokenBatch(
     let typed = envelope as { requests: Inner[] };
     if (hooks.rewriteEnvelope) typed = hooks.rewriteEnvelope(typed);
     if (!hooks.hijack && !hooks.rewriteResponse) {
-      return send(res, await forward(target, 'POST', forwardHeaders(req), JSON.stringify(typed)));
+      const answer = await forward(target, 'POST', forwardHeaders(req), JSON.stringify(typed));
+      return send(res, rewriteAnswer(answer, 'POST', hooks));
     }
     return send(res, await runEnvelope(target, req, typed, hooks));
   });

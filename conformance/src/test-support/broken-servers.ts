@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, PROBLEM_TYPES } from '@batchwire/schema';
 import type { Request } from 'express';
 import type { BreakingHooks, Consolidated, Entry, Inner } from './batch-proxy.js';
 import { type Forwarded, forward, forwardHeaders } from './forward.js';
@@ -67,6 +68,29 @@ function pathOf(url: string): string {
   } catch {
     return path;
   }
+}
+
+/** Nesting depth of a JSON value, the outermost object or array at 1 (the spec's measure). */
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  return 1 + children.reduce<number>((most, child) => Math.max(most, depthOf(child)), 0);
+}
+
+/** A 400 limit-exceeded problem naming maxJsonDepth, as a server enforcing `value` answers it. */
+function depthProblem(value: number): Forwarded {
+  const problem = {
+    type: PROBLEM_TYPES.limitExceeded,
+    title: 'Too deep',
+    status: 400,
+    limit: { name: 'maxJsonDepth', value },
+    errors: [{ pointer: '', rule: 'limit.maxJsonDepth', detail: 'too deep' }],
+  };
+  return {
+    status: 400,
+    headers: { 'content-type': 'application/problem+json' },
+    body: Buffer.from(JSON.stringify(problem)),
+  };
 }
 
 /** The broken servers of the suite's own tests, each with the case meant to report it. */
@@ -197,6 +221,87 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
           ? fetchEntry(inner.id, `http://${host}${inner.url}`, inner.method, {})
           : undefined;
       },
+    }),
+  },
+  {
+    name: 'every refused envelope names a wrong rule code',
+    catchBy: 'url.absolute',
+    hooks: () => ({
+      rewriteProblem: (problem) => ({
+        ...problem,
+        errors: Array.isArray(problem.errors)
+          ? problem.errors.map((e: Record<string, unknown>) => ({ ...e, rule: 'schema.type' }))
+          : problem.errors,
+      }),
+    }),
+  },
+  {
+    name: 'an item naming the batch endpoint refused alone while the others run',
+    catchBy: 'security.recursion-up-front',
+    hooks: (target) => ({
+      hijack: async (inner: Inner) =>
+        pathOf(inner.url) === new URL(target).pathname
+          ? {
+              id: inner.id,
+              status: 400,
+              headers: { 'Content-Type': 'application/problem+json' },
+              body: { type: PROBLEM_TYPES.recursion, title: 'Recursion', status: 400 },
+            }
+          : undefined,
+    }),
+  },
+  {
+    name: 'maxJsonDepth enforced one level below the advertised value',
+    catchBy: 'envelope.deep-nesting',
+    hooks: () => ({
+      intercept: (raw, req) => {
+        if (req.method !== 'POST') return undefined;
+        try {
+          const depth = depthOf(JSON.parse(raw.toString()));
+          return depth >= DEFAULT_LIMITS.maxJsonDepth ? depthProblem(DEFAULT_LIMITS.maxJsonDepth) : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    }),
+  },
+  {
+    name: 'maxJsonDepth advertised one below the value enforced (one level too deep accepted)',
+    catchBy: 'envelope.deep-nesting',
+    hooks: () => ({
+      rewriteCapabilities: (document) => ({
+        ...document,
+        limits: { ...(document.limits as object), maxJsonDepth: DEFAULT_LIMITS.maxJsonDepth - 1 },
+      }),
+    }),
+  },
+  {
+    name: 'OData relative urls resolved against the batch url instead of the service root',
+    catchBy: 'url.no-leading-slash',
+    hooks: (target) => ({
+      rewriteEnvelope: (e) => ({
+        ...e,
+        requests: e.requests.map((inner) =>
+          inner.url.startsWith('/') ? inner : { ...inner, url: `${new URL(target).pathname}/${inner.url}` },
+        ),
+      }),
+    }),
+  },
+  {
+    name: 'onError "stop" answers requests waiting on the failure dependency-failed, not skipped',
+    catchBy: 'stop.skipped-over-dependency-failed',
+    hooks: () => ({
+      rewriteResponse: (b) => ({
+        ...b,
+        responses: b.responses.map((r) =>
+          (r.body as { type?: unknown } | undefined)?.type === PROBLEM_TYPES.skipped
+            ? {
+                ...r,
+                body: { ...(r.body as object), type: PROBLEM_TYPES.dependencyFailed, dependency: 'fail' },
+              }
+            : r,
+        ),
+      }),
     }),
   },
   {
