@@ -11,6 +11,9 @@ if (missing !== undefined) console.log(`skipping the multi-instance failure test
 
 const LEASE_MS = 1_500;
 
+/** A keyed batch that touches no counter: it answers 200 once the instance can claim keys. */
+const PROBE = { requests: [{ id: 'probe', method: 'GET', url: '/_conformance/status/204' }] };
+
 function expectProblem(answer: FrontAnswer, status: number, type: RegExp): void {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -56,13 +59,14 @@ describe.skipIf(missing !== undefined)('two instances behind nginx when somethin
     expect(retry?.status, JSON.stringify(retry?.body)).toBe(200);
     expect(retry?.headers.get(IDEMPOTENCY_REPLAYED_HEADER)).toBeNull();
     expect(retry?.upstream).toBe(survivor.address);
-    expect(releasedAfter).toBeLessThan(LEASE_MS + 1_000);
+    // Released within the lease (plus polling and a loaded machine's latency), not at the TTL.
+    expect(releasedAfter).toBeLessThan(LEASE_MS + 2_500);
     expect(await readCounter(survivor.origin, name)).toBe(1);
     // And that run's answer is what later retries replay.
     const replay = await postThrough(cluster.front, batch, key);
     expect(replay.headers.get(IDEMPOTENCY_REPLAYED_HEADER)).toBe('true');
     expect(replay.body).toEqual(retry?.body);
-  });
+  }, 45_000);
 
   it('answers keyed batches 503 and runs nothing while Redis is down; unkeyed ones still run', async () => {
     c = await startCluster({ leaseMs: LEASE_MS });
@@ -82,17 +86,23 @@ describe.skipIf(missing !== undefined)('two instances behind nginx when somethin
     // Redis back on its port: the instances reconnect and keyed batches are shared again.
     const back = await startRedisServer({ port: cluster.redis.port });
     try {
+      // Each instance reconnects on its own schedule: wait until both claim keys again.
+      await waitFor(async () => {
+        const probes = await Promise.all(
+          [1, 2].map(() => postThrough(cluster.front, PROBE, uniqueName('probe'))),
+        );
+        return probes.every((probe) => probe.status === 200);
+      }, 10_000);
       const key = uniqueName('key');
       const recovered = uniqueName('recovered');
-      await waitFor(
-        async () => (await postThrough(cluster.front, countingBatch(recovered, 0), key)).status === 200,
-        10_000,
-      );
+      const first = await postThrough(cluster.front, countingBatch(recovered, 0), key);
+      expect(first.status).toBe(200);
       const replay = await postThrough(cluster.front, countingBatch(recovered, 0), key);
+      expect(replay.upstream).not.toBe(first.upstream);
       expect(replay.headers.get(IDEMPOTENCY_REPLAYED_HEADER)).toBe('true');
       expect(await cluster.counter(recovered)).toBe(1);
     } finally {
       await back.stop();
     }
-  });
+  }, 45_000);
 });
