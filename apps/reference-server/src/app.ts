@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type ApiRouteOptions, mountApiRoutes } from './api.js';
 import { batchCors, type CorsOrigins } from './http/cors.js';
 import { errorHandler, notFound } from './http/fallbacks.js';
+import { mountInspector } from './inspector-mount.js';
 
 /** The path the reference app serves its batch endpoint at. */
 export const BATCH_PATH = '/batch';
@@ -24,6 +25,8 @@ export interface ReferenceAppOptions extends ApiRouteOptions {
   readonly batch?: Omit<BatchwireOptions, 'upstream' | 'limits' | 'logger'>;
   /** Cross-origin callers the batch endpoint grants (CORS); without it none is granted. */
   readonly cors?: CorsOrigins;
+  /** Serves the batch inspector at `/_batchwire/`, fed by the batch endpoint's observers (default false). */
+  readonly inspector?: boolean;
   /** Mounts more routes before the 404 and error handlers (for tests and embedding). */
   readonly extend?: (app: Express) => void;
 }
@@ -37,6 +40,7 @@ export function createReferenceApp(options: ReferenceAppOptions = {}): Express {
   app.disable('x-powered-by');
   if (options.upstream === undefined) mountApiRoutes(app, options);
   options.extend?.(app);
+  const dev = options.inspector === true ? mountInspector(app, BATCH_PATH) : undefined;
   if (options.cors !== undefined) app.use(BATCH_PATH, batchCors(options.cors));
   app.use(
     BATCH_PATH,
@@ -45,6 +49,7 @@ export function createReferenceApp(options: ReferenceAppOptions = {}): Express {
       ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
       ...(options.logger === undefined ? {} : { logger: options.logger }),
+      ...(dev === undefined ? {} : { observers: [...(options.batch?.observers ?? []), dev.observer] }),
     }),
   );
   app.use(notFound());

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, USAGE_EXIT_CODE } from './cli-options.js';
 
 describe('CLI flags', () => {
-  it('defaults to 127.0.0.1:3000 with fixtures and info logs', () => {
+  it('defaults to 127.0.0.1:3000 with fixtures, the inspector and info logs', () => {
     expect(parseCliArgs([])).toEqual({
       kind: 'run',
-      options: { port: 3000, host: '127.0.0.1', limits: {}, fixtures: true, logLevel: 'info' },
+      options: {
+        port: 3000,
+        host: '127.0.0.1',
+        limits: {},
+        fixtures: true,
+        inspector: true,
+        logLevel: 'info',
+      },
     });
   });
 
@@ -26,6 +33,7 @@ describe('CLI flags', () => {
       '--batch-timeout',
       '9000',
       '--no-fixtures',
+      '--no-inspector',
       '--log-level',
       'silent',
     ]);
@@ -37,6 +45,7 @@ describe('CLI flags', () => {
         upstream: 'http://127.0.0.1:8080',
         limits: { maxRequests: 50, maxConcurrency: 4, requestTimeoutMs: 2500, batchTimeoutMs: 9000 },
         fixtures: false,
+        inspector: false,
         logLevel: 'silent',
       },
     });

@@ -16,6 +16,8 @@ export interface CliOptions {
   readonly limits: Partial<BatchLimits>;
   readonly fixtures: boolean;
   readonly logLevel: LogLevel;
+  /** Whether the batch inspector is served at `/_batchwire/` (on unless `--no-inspector`). */
+  readonly inspector: boolean;
   /** Origins granted cross-origin access to the batch endpoint; absent = none. */
   readonly cors?: CorsOrigins;
   /** A shared idempotency store on this Redis (`redis://` or `rediss://` url); absent = in memory. */
@@ -122,6 +124,10 @@ function program(): Command {
     .option('--batch-timeout <ms>', 'time a whole batch may take', integer(1, MAX_MS))
     .option('--no-fixtures', 'do not mount the conformance fixtures at /_conformance')
     .option(
+      '--no-inspector',
+      'do not serve the batch inspector (journal, timeline, playground) at /_batchwire/',
+    )
+    .option(
       '--cors <origins>',
       'grant these browser origins (comma-separated, or * for any) cross-origin access to /batch (default: none)',
       parseCorsOrigins,
@@ -154,6 +160,7 @@ interface RawOptions {
   requestTimeout?: number;
   batchTimeout?: number;
   fixtures: boolean;
+  inspector: boolean;
   logLevel: LogLevel;
   cors?: CorsOrigins;
   redis?: string;
@@ -172,6 +179,7 @@ function toOptions(raw: RawOptions): CliOptions {
     ...(raw.upstream === undefined ? {} : { upstream: raw.upstream }),
     limits,
     fixtures: raw.fixtures,
+    inspector: raw.inspector,
     logLevel: raw.logLevel,
     ...(raw.cors === undefined ? {} : { cors: raw.cors }),
     ...(raw.redis === undefined ? {} : { redis: { url: raw.redis, leaseMs: raw.redisLease } }),

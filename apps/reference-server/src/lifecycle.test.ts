@@ -9,6 +9,9 @@ describe('server lifecycle', () => {
     expect(listeningLine('http://127.0.0.1:1')).toBe(
       'Batchwire reference server listening on http://127.0.0.1:1 (batch endpoint: http://127.0.0.1:1/batch)',
     );
+    expect(listeningLine('http://127.0.0.1:1', '/batch', '/_batchwire/')).toBe(
+      'Batchwire reference server listening on http://127.0.0.1:1 (batch endpoint: http://127.0.0.1:1/batch), inspector: http://127.0.0.1:1/_batchwire/',
+    );
   });
 
   it('lets a running request finish on shutdown, then refuses new connections', async () => {

@@ -18,9 +18,10 @@ export function formatOrigin(host: string, port: number): string {
   return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
 }
 
-/** The line the CLI prints once listening: it names the origin and the batch endpoint. */
-export function listeningLine(origin: string, batchPath = '/batch'): string {
-  return `Batchwire reference server listening on ${origin} (batch endpoint: ${origin}${batchPath})`;
+/** The line the CLI prints once listening: it names the origin, the batch endpoint and the inspector. */
+export function listeningLine(origin: string, batchPath = '/batch', inspectorPath?: string): string {
+  const line = `Batchwire reference server listening on ${origin} (batch endpoint: ${origin}${batchPath})`;
+  return inspectorPath === undefined ? line : `${line}, inspector: ${origin}${inspectorPath}`;
 }
 
 /**

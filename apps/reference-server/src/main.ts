@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { BATCH_PATH, createReferenceApp } from './app.js';
 import { parseCliArgs } from './cli-options.js';
+import { INSPECTOR_PATH } from './inspector-mount.js';
 import { DEFAULT_SHUTDOWN_GRACE_MS, listeningLine, type RunningServer, startServer } from './lifecycle.js';
 import { connectRedisStore } from './redis-store.js';
 
@@ -45,6 +46,7 @@ export async function main(args: readonly string[]): Promise<void> {
   const app = createReferenceApp({
     limits: options.limits,
     fixtures: options.fixtures,
+    inspector: options.inspector,
     logger,
     ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
     ...(options.cors === undefined ? {} : { cors: options.cors }),
@@ -58,6 +60,8 @@ export async function main(args: readonly string[]): Promise<void> {
     process.exit(START_FAILURE_EXIT_CODE);
   }
   onShutdownSignal(running, logger, async () => shared?.close());
-  process.stdout.write(`${listeningLine(running.origin, BATCH_PATH)}\n`);
+  process.stdout.write(
+    `${listeningLine(running.origin, BATCH_PATH, options.inspector ? INSPECTOR_PATH : undefined)}\n`,
+  );
   if (options.upstream !== undefined) logger.info({ upstream: options.upstream }, 'gateway mode');
 }

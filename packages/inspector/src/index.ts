@@ -5,13 +5,6 @@
  */
 export { type InspectorHandler, type InspectorHandlerOptions, inspectorHandler } from './http/handler.js';
 export { type Inspector, type InspectorOptions, inspector } from './inspector.js';
-export type {
-  JournalObserver,
-  ObservedBatchEnd,
-  ObservedBatchStart,
-  ObservedItemEnd,
-  ObservedItemStart,
-} from './journal/events.js';
 export { createJournal, type Journal, type JournalListener, type JournalOptions } from './journal/journal.js';
 export { MASK, maskHeaders } from './journal/mask.js';
 export { peakOverlap } from './journal/overlap.js';

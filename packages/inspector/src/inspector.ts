@@ -1,5 +1,5 @@
+import type { BatchObserver } from '@batchwire/server';
 import { type InspectorHandler, inspectorHandler } from './http/handler.js';
-import type { JournalObserver } from './journal/events.js';
 import { createJournal, type Journal, type JournalOptions } from './journal/journal.js';
 
 /** Options of {@link inspector}. */
@@ -15,7 +15,7 @@ export interface InspectorOptions extends JournalOptions {
 /** The inspector: a request handler to mount, with the journal and the observer that feeds it. */
 export interface Inspector extends InspectorHandler {
   /** Pass it to the batch endpoint: `batchwire({ observers: [inspector.observer] })`. */
-  readonly observer: JournalObserver;
+  readonly observer: Required<BatchObserver>;
   readonly journal: Journal;
 }
 

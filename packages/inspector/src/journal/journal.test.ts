@@ -40,6 +40,7 @@ function runBatch(journal: Journal, batchId: string, receivedAt = 1_000): void {
   observer.onItemStart({
     batchId,
     index: 0,
+    id: 'create',
     method: 'POST',
     url: '/blogs/entries',
     headers: { authorization: 'Bearer abc.def', 'content-type': 'application/json' },
@@ -50,6 +51,7 @@ function runBatch(journal: Journal, batchId: string, receivedAt = 1_000): void {
   observer.onItemStart({
     batchId,
     index: 1,
+    id: 'read',
     method: 'GET',
     url: '/blogs/entries/7',
     headers: {},

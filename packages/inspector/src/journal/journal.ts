@@ -1,11 +1,11 @@
-import { bodySize, dispatchBody, responseBody, withinBudget } from './body.js';
 import type {
-  ObservedBatchEnd as BatchEndEvent,
-  ObservedBatchStart as BatchStartEvent,
-  ObservedItemEnd as ItemEndEvent,
-  ObservedItemStart as ItemStartEvent,
-  JournalObserver,
-} from './events.js';
+  BatchEndEvent,
+  BatchObserver,
+  BatchStartEvent,
+  ItemEndEvent,
+  ItemStartEvent,
+} from '@batchwire/server';
+import { bodySize, dispatchBody, responseBody, withinBudget } from './body.js';
 import { maskHeaders } from './mask.js';
 import { referencedIds } from './references.js';
 import type { JournalBatch, JournalBatchSummary, JournalBody, JournalItem } from './types.js';
@@ -26,7 +26,7 @@ export type JournalListener = (batchId: string) => void;
 /** The recent batches of one server, fed by the server's observer callbacks. */
 export interface Journal {
   /** Pass it to the batch endpoint's `observers` option. */
-  readonly observer: JournalObserver;
+  readonly observer: Required<BatchObserver>;
   /** Summaries of the kept batches, newest first. */
   list(): JournalBatchSummary[];
   /** One kept batch with its items, or undefined when unknown or evicted. */

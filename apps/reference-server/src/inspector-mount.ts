@@ -1,0 +1,22 @@
+import { type Inspector, inspector } from '@batchwire/inspector';
+import { INNER_REQUEST_MARKER_HEADER } from '@batchwire/schema';
+import type { Express } from 'express';
+
+/** Where the reference server serves the batch inspector (UI, journal API, OpenAPI document). */
+export const INSPECTOR_PATH = '/_batchwire/';
+
+const MARKER = INNER_REQUEST_MARKER_HEADER.toLowerCase();
+
+/**
+ * Mounts the inspector at {@link INSPECTOR_PATH} and returns it (its observer feeds the journal).
+ * Inner requests of a batch do not reach it: a batch reading the journal, or holding its event
+ * stream open until the item times out, would only confuse what the journal shows.
+ */
+export function mountInspector(app: Express, batchPath: string): Inspector {
+  const dev = inspector({ batchPath });
+  app.use(INSPECTOR_PATH.slice(0, -1), (req, res, next) => {
+    if (req.headers[MARKER] !== undefined) next();
+    else dev(req, res, next);
+  });
+  return dev;
+}
