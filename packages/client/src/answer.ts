@@ -4,8 +4,8 @@ import {
   isJsonMediaType,
   PROBLEM_MEDIA_TYPE,
   type Violation,
-  validateProblem,
 } from '@batchwire/schema';
+import { checkProblem } from './check-answer.js';
 import { type BatchError, batchError } from './errors.js';
 
 /** Either a value or the whole-batch error that replaced it. */
@@ -18,19 +18,24 @@ export function malformed(status: number, detail: string, errors: readonly Viola
   return { ok: false, error: batchError({ kind: 'malformed', status, detail, errors }) };
 }
 
-/** Reads the error of a non-200 outer answer: a problem when the body is a valid problem+json, else `http`. */
-export async function failureOf(response: Response): Promise<Outcome<never>> {
-  let text: string;
+/** Reads a whole answer body as text; a connection lost meanwhile is kind `network`. */
+export async function textOf(response: Response): Promise<Outcome<string>> {
   try {
-    text = await response.text();
+    return { ok: true, value: await response.text() };
   } catch (cause) {
     return { ok: false, error: batchError({ kind: 'network', cause }) };
   }
+}
+
+/** Reads the error of a non-200 outer answer: a problem when the body is a valid problem+json, else `http`. */
+export async function failureOf(response: Response): Promise<Outcome<never>> {
+  const body = await textOf(response);
+  if (!body.ok) return body;
+  const text = body.value;
   const type = response.headers.get('content-type');
-  const isProblem = type !== null && type.split(';', 1)[0]!.trim().toLowerCase() === PROBLEM_MEDIA_TYPE;
-  if (isProblem || isJsonMediaType(type)) {
+  if (mediaTypeOf(type) === PROBLEM_MEDIA_TYPE || isJsonMediaType(type)) {
     const parsed = parseJson(text);
-    const checked = parsed.ok ? validateProblem(parsed.value) : undefined;
+    const checked = parsed.ok ? checkProblem(parsed.value) : undefined;
     if (checked?.ok) {
       return {
         ok: false,
@@ -61,9 +66,9 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
  */
 export function mismatch(envelope: BatchRequest, index: number, response: InnerResponse): string | undefined {
   const request = envelope.requests[index];
-  if (request === undefined) return `index ${index} is outside the batch of ${envelope.requests.length}`;
+  if (request === undefined) return `index ${index} names no request`;
   if (request.id !== response.id) {
-    return `response at index ${index} has id "${response.id}" but the request there has id "${request.id}"`;
+    return `response ${index} has id "${response.id}", not "${request.id}"`;
   }
   return undefined;
 }

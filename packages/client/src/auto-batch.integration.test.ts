@@ -81,20 +81,30 @@ describe('client.fetch auto-batching', () => {
     });
   });
 
-  it('rejects only the bad call of a window, before sending', async () => {
+  it('rejects only the bad calls of a window with their own rules; the others are sent again without them', async () => {
     await withProxy(async (proxy) => {
       const client = createClient({ url: `${proxy.origin}/batch` });
-      const good = client.fetch('/_conformance/echo/good');
+      const good = client.fetch('/_conformance/counters/window-good', { method: 'POST' });
       const bad = client.fetch('https://elsewhere.example/steal').catch((e: unknown) => e);
-      expect((await good).ok).toBe(true);
-      const error = await bad;
-      expect(isBatchError(error) && error.kind === 'problem' && error.problem.errors?.[0]?.pointer).toBe(
-        '/requests/0/url',
-      );
-      expect(batchPosts(proxy)).toHaveLength(1);
-      expect(JSON.parse(batchPosts(proxy)[0]!.body)).toMatchObject({
-        requests: [{ url: '/_conformance/echo/good' }],
-      });
+      const smuggler = client
+        .fetch('/_conformance/echo', { headers: { Cookie: 'session=stolen' } })
+        .catch((e: unknown) => e);
+      const result = await good;
+      expect(result.ok).toBe(true);
+      expect(result.body).toMatchObject({ value: 1 });
+      const [error, smuggled] = [await bad, await smuggler];
+      expect(isBatchError(error) && error.kind === 'problem' && error.problem.errors).toEqual([
+        expect.objectContaining({ pointer: '/requests/0/url', rule: 'url.form' }),
+      ]);
+      expect((error as Error).message).toMatch(/\/requests\/0\/url \[url\.form\]: must be a path/);
+      expect(isBatchError(smuggled) && smuggled.kind === 'problem' && smuggled.problem.errors).toEqual([
+        expect.objectContaining({ pointer: '/requests/0/headers/Cookie', rule: 'header.forbidden' }),
+      ]);
+      // The rejected envelope ran nothing; the good call ran once, in the second batch alone.
+      const bodies = batchPosts(proxy).map((p) => JSON.parse(p.body) as { requests: { url: string }[] });
+      expect(bodies.map((b) => b.requests.length)).toEqual([3, 1]);
+      expect(bodies[1]!.requests[0]!.url).toBe('/_conformance/counters/window-good');
+      expect(await counter('window-good')).toBe(1);
     });
   });
 

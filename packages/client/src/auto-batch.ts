@@ -1,19 +1,12 @@
-import {
-  type AllowedMethod,
-  type BatchRequest,
-  type Capabilities,
-  type HeaderMap,
-  type InnerRequest,
-  MIN_MAX_REQUESTS,
-  parseBatch,
-} from '@batchwire/schema';
-import type { Outcome } from './answer.js';
+import type { AllowedMethod, BatchRequest, HeaderMap, InnerRequest } from '@batchwire/schema';
+import { isAbortSignal } from './abort.js';
+import { blame } from './blame.js';
+import { MIN_MAX_REQUESTS } from './check-answer.js';
 import { createCoalescer } from './coalescer.js';
-import type { ClientContext } from './context.js';
 import { type Deferred, deferred } from './deferred.js';
 import { batchError } from './errors.js';
 import type { BatchResult } from './result.js';
-import { type RetryPolicy, sendWithRetry } from './retry.js';
+import { type RoundDeps, sendRounds } from './throttle.js';
 import { randomUuid } from './uuid.js';
 
 /** The second argument of `client.fetch`: like `fetch`'s, with a JSON body. */
@@ -24,6 +17,8 @@ export interface FetchInit {
   readonly headers?: HeaderMap;
   /** Any JSON value (not on GET or HEAD). */
   readonly body?: unknown;
+  /** Aborting it rejects this call with a `BatchError` of kind `aborted`; a batch all of whose calls were aborted is aborted too. */
+  readonly signal?: AbortSignal;
 }
 
 /** Auto-batching settings. */
@@ -37,13 +32,14 @@ export interface AutoBatchOptions {
 interface PendingCall {
   readonly request: Omit<InnerRequest, 'id'>;
   readonly settle: Deferred<BatchResult>;
+  /** Whether the caller aborted it (it is then left out, or its batch aborted when all are). */
+  aborted: boolean;
+  /** Called when the caller aborts after the call was dispatched. */
+  onAbort?: () => void;
 }
 
 /** What the auto-batcher needs from its client. */
-export interface AutoBatchDeps {
-  readonly context: ClientContext;
-  readonly capabilities: () => Promise<Outcome<Capabilities>>;
-  readonly retry: RetryPolicy | undefined;
+export interface AutoBatchDeps extends RoundDeps {
   readonly options: AutoBatchOptions;
 }
 
@@ -58,34 +54,57 @@ export function createAutoFetch(deps: AutoBatchDeps): AutoFetch {
     const limit = described.ok ? described.value.limits.maxRequests : MIN_MAX_REQUESTS;
     return Math.min(limit, deps.options.maxBatchSize ?? limit);
   };
-  const dispatch = (calls: PendingCall[]) => {
+  const dispatch = (all: PendingCall[]): void => {
+    const calls = all.filter((call) => !call.aborted);
+    if (calls.length === 0) return;
     const envelope: BatchRequest = {
       requests: calls.map((call, index) => ({ ...call.request, id: String(index + 1) })),
     };
+    const controller = new AbortController();
+    for (const call of calls) {
+      call.onAbort = () => {
+        if (calls.every((other) => other.aborted)) controller.abort();
+      };
+    }
     const key = deps.retry === undefined ? undefined : randomUuid();
-    const post = { stream: false, headers: {}, idempotencyKey: key };
+    const post = { stream: false, headers: {}, idempotencyKey: key, signal: controller.signal };
     const sink = (index: number, result: BatchResult) => calls[index]?.settle.resolve(result);
-    void sendWithRetry(deps.context, envelope, post, deps.retry, deps.capabilities, sink).then((outcome) => {
-      if (!outcome.ok) for (const call of calls) call.settle.reject(outcome.error);
+    void sendRounds(deps, envelope, post, sink).then((outcome) => {
+      if (outcome.ok) return;
+      // A rejected envelope ran nothing: refuse the calls it names, and send the others again.
+      const blamed = blame(outcome.error, calls.length);
+      if (blamed === undefined) for (const call of calls) call.settle.reject(outcome.error);
+      else {
+        for (const [index, error] of blamed) calls[index]?.settle.reject(error);
+        dispatch(calls.filter((_, index) => !blamed.has(index)));
+      }
     });
   };
   const coalescer = createCoalescer<PendingCall>({ windowMs: deps.options.windowMs ?? 0, maxSize, dispatch });
-
   return <T>(url: string, init: FetchInit = {}) => {
+    const { signal } = init;
+    if (signal !== undefined && !isAbortSignal(signal)) {
+      return Promise.reject(new TypeError('client.fetch: init.signal is not an AbortSignal'));
+    }
     const request: Omit<InnerRequest, 'id'> = {
-      method: (init.method ?? 'GET').toUpperCase() as AllowedMethod,
+      method: String(init.method ?? 'GET').toUpperCase() as AllowedMethod,
       url,
       ...(init.headers === undefined ? {} : { headers: { ...init.headers } }),
       ...(init.body === undefined ? {} : { body: init.body }),
     };
-    // Check the call alone first, so one bad call cannot get the whole coalesced batch rejected.
-    const alone = parseBatch({ requests: [{ ...request, id: '1' }] });
-    if (!alone.ok) {
-      const { problem } = alone;
-      return Promise.reject(batchError({ kind: 'problem', status: problem.status, problem }));
+    if (signal?.aborted) return Promise.reject(batchError({ kind: 'aborted', cause: signal.reason }));
+    const call: PendingCall = { request, settle: deferred<BatchResult>(), aborted: false };
+    if (signal !== undefined) {
+      const abort = () => {
+        call.aborted = true;
+        call.settle.reject(batchError({ kind: 'aborted', cause: signal.reason }));
+        call.onAbort?.();
+      };
+      signal.addEventListener('abort', abort, { once: true });
+      const detach = () => signal.removeEventListener('abort', abort);
+      call.settle.promise.then(detach, detach);
     }
-    const settle = deferred<BatchResult>();
-    coalescer.push({ request, settle });
-    return settle.promise as Promise<BatchResult<T>>;
+    coalescer.push(call);
+    return call.settle.promise as Promise<BatchResult<T>>;
   };
 }

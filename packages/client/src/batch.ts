@@ -1,14 +1,17 @@
-import type { BatchRequest, Capabilities, InnerRequest } from '@batchwire/schema';
+import type { BatchRequest, InnerRequest } from '@batchwire/schema';
+import { isAbortSignal, raceAbort } from './abort.js';
 import type { Outcome } from './answer.js';
 import type { CallOptions, CallSpec } from './call.js';
 import { createCompletionLog } from './completion-log.js';
-import type { ClientContext } from './context.js';
 import { type Deferred, deferred } from './deferred.js';
 import type { BatchError } from './errors.js';
 import { createHandle, type Handle } from './handle.js';
 import { createIdAllocator } from './ids.js';
 import type { BatchResult } from './result.js';
-import { type RetryOptions, retryPolicy, sendWithRetry } from './retry.js';
+import { type RetryOptions, retryPolicy } from './retry.js';
+import { sendExplicit } from './send.js';
+import { type RoundDeps, type ThrottleOptions, throttlePolicy } from './throttle.js';
+import { abortedOutcome } from './transport.js';
 import { randomUuid } from './uuid.js';
 
 /** Settings of one explicit batch. */
@@ -21,13 +24,21 @@ export interface BatchSettings {
   readonly retry?: boolean | RetryOptions;
   /** The Idempotency-Key to send; generated per batch when retries are on. */
   readonly idempotencyKey?: string;
+  /** Send calls answered 429/503 with `Retry-After` again (defaults to the client's setting). */
+  readonly retryThrottled?: boolean | ThrottleOptions;
+}
+
+/** Options of `send` and `stream`. */
+export interface SendOptions {
+  /** Aborting it rejects with a `BatchError` of kind `aborted`, settles every handle and aborts the request. */
+  readonly signal?: AbortSignal;
 }
 
 /**
- * The two callbacks of `send`; exactly one is called, once. An exception thrown by a callback is
- * rethrown asynchronously (like an event listener's), never routed to the other callback.
+ * The two callbacks of `send`; exactly one is called, once. An exception thrown by a callback
+ * rejects the promise `send` returned, never reaching the other callback.
  */
-export interface SendCallbacks {
+export interface SendCallbacks extends SendOptions {
   /** All results, in call order, whatever their statuses. */
   onSuccess(results: BatchResult[]): void;
   /** The whole batch failed (network, non-200, problem+json rejection, malformed answer). */
@@ -55,25 +66,39 @@ export interface Batch {
   /** The envelope as it will be (or was) sent. */
   toJSON(): BatchRequest;
   /** Sends the batch; resolves to the results in call order, rejects with a `BatchError`. */
-  send(): Promise<BatchResult[]>;
-  /** Sends the batch and calls exactly one of the callbacks; the returned promise never rejects. */
+  send(options?: SendOptions): Promise<BatchResult[]>;
+  /** Sends the batch and calls exactly one of the callbacks; the promise rejects only if a callback throws. */
   send(callbacks: SendCallbacks): Promise<void>;
   /** Sends the batch (if not yet sent) and yields results in completion order as they arrive. */
-  stream(): AsyncIterable<BatchResult>;
+  stream(options?: SendOptions): AsyncIterable<BatchResult>;
 }
 
-/** What a batch needs from its client. */
-export interface BatchDeps {
-  readonly context: ClientContext;
-  readonly capabilities: () => Promise<Outcome<Capabilities>>;
+/** What a batch needs from its client: its defaults for `retry` and `retryThrottled` included. */
+export interface BatchDeps extends Omit<RoundDeps, 'retry' | 'throttle'> {
   readonly retry: boolean | RetryOptions | undefined;
+  readonly retryThrottled: boolean | ThrottleOptions | undefined;
 }
 
-function report(error: unknown): void {
-  // An exception thrown by a user callback surfaces like one thrown by an event listener.
-  setTimeout(() => {
-    throw error;
-  }, 0);
+/** Reads the argument of `send`, throwing a TypeError for anything but options or callbacks. */
+function sendArgument(argument: unknown): { callbacks?: SendCallbacks; signal?: AbortSignal } {
+  const given = (argument ?? {}) as Record<string, unknown>;
+  const { onSuccess, onFailure, signal } = given;
+  const callbacks = onSuccess !== undefined || onFailure !== undefined;
+  if (
+    typeof given !== 'object' ||
+    Array.isArray(given) ||
+    Object.keys(given).some((key) => !['onSuccess', 'onFailure', 'signal'].includes(key)) ||
+    (signal !== undefined && !isAbortSignal(signal)) ||
+    (callbacks && (typeof onSuccess !== 'function' || typeof onFailure !== 'function'))
+  ) {
+    throw new TypeError(
+      `send() takes nothing, { signal } or { onSuccess, onFailure, signal }, not ${String(argument)}`,
+    );
+  }
+  return {
+    ...(callbacks ? { callbacks: given as unknown as SendCallbacks } : {}),
+    ...(signal === undefined ? {} : { signal: signal as AbortSignal }),
+  };
 }
 
 /** Creates an empty explicit batch. */
@@ -81,7 +106,7 @@ export function createBatch(deps: BatchDeps, settings: BatchSettings = {}): Batc
   const ids = createIdAllocator();
   const requests: InnerRequest[] = [];
   const settles: Deferred<BatchResult>[] = [];
-  const owned = new WeakMap<Handle<unknown>, number>();
+  const owned = new WeakSet<Handle<unknown>>();
   const log = createCompletionLog();
   let sent: Promise<Outcome<BatchResult[]>> | undefined;
   let sealed = false;
@@ -104,13 +129,13 @@ export function createBatch(deps: BatchDeps, settings: BatchSettings = {}): Batc
     if (dependsOn !== undefined && dependsOn.length > 0) request.dependsOn = dependsOn;
     const settle = deferred<BatchResult>();
     const handle = createHandle<T>(id, requests.length, settle);
-    owned.set(handle, requests.length);
+    owned.add(handle);
     requests.push(request);
     settles.push(settle);
     return handle;
   };
 
-  const start = (stream: boolean): Promise<Outcome<BatchResult[]>> => {
+  const start = (stream: boolean, signal: AbortSignal | undefined): Promise<Outcome<BatchResult[]>> => {
     sealed = true;
     if (sent !== undefined) return sent;
     if (requests.length === 0) {
@@ -118,8 +143,9 @@ export function createBatch(deps: BatchDeps, settings: BatchSettings = {}): Batc
       log.finish({ ok: true, value: [] });
       return sent;
     }
-    const policy = retryPolicy(settings.retry ?? deps.retry);
-    const idempotencyKey = settings.idempotencyKey ?? (policy === undefined ? undefined : randomUuid());
+    const retry = retryPolicy(settings.retry ?? deps.retry);
+    const throttle = throttlePolicy(settings.retryThrottled ?? deps.retryThrottled);
+    const idempotencyKey = settings.idempotencyKey ?? (retry === undefined ? undefined : randomUuid());
     const delivered = new Set<number>();
     const sink = (index: number, result: BatchResult) => {
       // A retried stream may deliver a result again: each call settles once.
@@ -128,43 +154,62 @@ export function createBatch(deps: BatchDeps, settings: BatchSettings = {}): Batc
       settles[index]?.resolve(result);
       log.push(result);
     };
-    const options = { stream, headers: settings.headers ?? {}, idempotencyKey };
-    sent = sendWithRetry(deps.context, envelope(), options, policy, deps.capabilities, sink).then(
-      (outcome) => {
-        if (!outcome.ok) for (const settle of settles) settle.reject(outcome.error);
-        log.finish(outcome);
-        return outcome;
-      },
-    );
+    const post = { stream, headers: settings.headers ?? {}, idempotencyKey, signal };
+    // An abort reaches every wait of the send (fetch, body, capabilities, Retry-After sleeps).
+    sent = sendExplicit({ ...deps, retry, throttle }, envelope(), post, sink).then((outcome) => {
+      if (!outcome.ok) for (const settle of settles) settle.reject(outcome.error);
+      log.finish(outcome);
+      return outcome;
+    });
     return sent;
   };
+
+  const withoutBody =
+    (method: 'GET' | 'HEAD' | 'DELETE') =>
+    <T>(url: string, options: CallOptions = {}): Handle<T> =>
+      queue<T>({ ...options, method, url });
 
   const withBody =
     (method: 'POST' | 'PUT' | 'PATCH') =>
     <T>(url: string, body?: unknown, options: CallOptions = {}): Handle<T> =>
       queue<T>(body === undefined ? { ...options, method, url } : { ...options, method, url, body });
 
-  function send(): Promise<BatchResult[]>;
+  function send(options?: SendOptions): Promise<BatchResult[]>;
   function send(callbacks: SendCallbacks): Promise<void>;
-  async function send(callbacks?: SendCallbacks): Promise<unknown> {
-    const outcome = await start(false);
-    if (callbacks === undefined) {
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
-    }
-    try {
+  function send(argument?: unknown): Promise<unknown> {
+    const { callbacks, signal } = sendArgument(argument);
+    return start(false, signal).then((outcome) => {
+      if (callbacks === undefined) {
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
+      }
       if (outcome.ok) callbacks.onSuccess(outcome.value);
       else callbacks.onFailure(outcome.error);
-    } catch (error) {
-      report(error);
-    }
-    return;
+      return undefined;
+    });
   }
 
+  const stream = (options: SendOptions = {}): AsyncIterable<BatchResult> => {
+    const { signal } = sendArgument(options);
+    return {
+      [Symbol.asyncIterator]: () => {
+        if (!sealed) {
+          sealed = true;
+          // Ask for NDJSON only from a server that advertises streaming.
+          // An abort meanwhile makes start() settle everything at once.
+          void raceAbort(deps.capabilities(), signal, () => abortedOutcome(signal!)).then((found) =>
+            start(found.ok && found.value.features.streaming, signal),
+          );
+        }
+        return log.iterate();
+      },
+    };
+  };
+
   return {
-    get: <T>(url: string, options: CallOptions = {}) => queue<T>({ ...options, method: 'GET', url }),
-    head: (url, options = {}) => queue<undefined>({ ...options, method: 'HEAD', url }),
-    delete: <T>(url: string, options: CallOptions = {}) => queue<T>({ ...options, method: 'DELETE', url }),
+    get: withoutBody('GET'),
+    head: withoutBody('HEAD') as Batch['head'],
+    delete: withoutBody('DELETE'),
     post: withBody('POST'),
     put: withBody('PUT'),
     patch: withBody('PATCH'),
@@ -174,17 +219,6 @@ export function createBatch(deps: BatchDeps, settings: BatchSettings = {}): Batc
     },
     toJSON: envelope,
     send,
-    stream: () => ({
-      [Symbol.asyncIterator]: () => {
-        if (!sealed) {
-          sealed = true;
-          // Ask for NDJSON only from a server that advertises streaming.
-          void deps
-            .capabilities()
-            .then((described) => start(described.ok && described.value.features.streaming));
-        }
-        return log.iterate();
-      },
-    }),
+    stream,
   };
 }

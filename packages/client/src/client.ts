@@ -2,8 +2,9 @@ import type { Capabilities } from '@batchwire/schema';
 import { type AutoBatchOptions, type AutoFetch, createAutoFetch } from './auto-batch.js';
 import { type Batch, type BatchSettings, createBatch } from './batch.js';
 import { cachedCapabilities } from './capabilities.js';
-import type { ClientContext, FetchLike } from './context.js';
+import type { ClientContext, Credentials, FetchLike } from './context.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
+import { type ThrottleOptions, throttlePolicy } from './throttle.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -17,6 +18,12 @@ export interface ClientOptions {
   readonly autoBatch?: AutoBatchOptions;
   /** Default retry of whole batches after network failures (off unless set). */
   readonly retry?: boolean | RetryOptions;
+  /** Send calls answered 429 or 503 with `Retry-After` again, with their 424 dependents (off unless set). */
+  readonly retryThrottled?: boolean | ThrottleOptions;
+  /** Longest wait for each outer request, answer included; then it fails with kind `aborted`. */
+  readonly timeoutMs?: number;
+  /** `fetch`'s `credentials` mode for the outer requests, e.g. `"include"` for cookie-authenticated APIs. */
+  readonly credentials?: Credentials;
 }
 
 /** A Batchwire client bound to one batch endpoint. */
@@ -38,15 +45,22 @@ export function createClient(options: ClientOptions): Client {
     headers: { ...options.headers },
     // Called through a closure so a browser's fetch is never invoked with a foreign `this`.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs: options.timeoutMs,
+    credentials: options.credentials,
   };
   const capabilities = cachedCapabilities(context);
   return {
     url: options.url,
-    batch: (settings) => createBatch({ context, capabilities, retry: options.retry }, settings),
+    batch: (settings) =>
+      createBatch(
+        { context, capabilities, retry: options.retry, retryThrottled: options.retryThrottled },
+        settings,
+      ),
     fetch: createAutoFetch({
       context,
       capabilities,
       retry: retryPolicy(options.retry),
+      throttle: throttlePolicy(options.retryThrottled),
       options: options.autoBatch ?? {},
     }),
     capabilities: async () => {

@@ -1,10 +1,13 @@
-import { type Problem, type Violation, validateProblem } from '@batchwire/schema';
+import type { Problem, Violation } from '@batchwire/schema';
+import { checkProblem } from './check-answer.js';
 import type { BatchResult } from './result.js';
 
 /** Why a whole batch failed; `kind` tells the cases apart. Inner non-2xx results are never failures. */
 export type BatchFailure =
-  /** The request never got a complete answer (connection refused or reset, DNS, CORS, abort). */
+  /** The request never got a complete answer (connection refused or reset, DNS, CORS). */
   | { readonly kind: 'network'; readonly cause: unknown }
+  /** The caller's signal aborted, or `timeoutMs` ran out; `cause` is the signal's reason. */
+  | { readonly kind: 'aborted'; readonly cause: unknown }
   /** The server answered with a non-200 status and no valid problem+json body. */
   | { readonly kind: 'http'; readonly status: number; readonly body: string }
   /** The server rejected the batch with an RFC 9457 problem (400, 413, 415, 409, 422, ...). */
@@ -30,25 +33,53 @@ export type BatchItemError = Error & {
   readonly problem: Problem | undefined;
 };
 
+/** The messages of an error and its causes, with the system error code where there is one. */
+function causeText(cause: unknown): string {
+  const parts: string[] = [];
+  for (let current = cause, depth = 0; current !== undefined && depth < 4; depth++) {
+    if (!(current instanceof Error)) {
+      parts.push(String(current));
+      break;
+    }
+    const code = (current as { code?: unknown }).code;
+    const text =
+      typeof code === 'string' && !current.message.includes(code)
+        ? `${code}: ${current.message}`
+        : current.message;
+    if (text !== '' && !parts.includes(text)) parts.push(text);
+    // An AggregateError (every address of a host refused) holds the real causes in `errors`.
+    current = (current as { errors?: unknown[] }).errors?.[0] ?? current.cause;
+  }
+  return parts.join(': ');
+}
+
+/** The first violations of a list, with their pointers (and rules). */
+function rulesText(errors: readonly Violation[], fallback?: string): string {
+  const shown = errors
+    .slice(0, 3)
+    .map((e) => `${e.pointer || '(root)'}${e.rule ? ` [${e.rule}]` : ''}: ${e.detail}`);
+  if (errors.length > 3) shown.push(`and ${errors.length - 3} more`);
+  return shown.length > 0 ? `; ${shown.join('; ')}` : fallback ? `: ${fallback}` : '';
+}
+
 function describe(failure: BatchFailure): string {
   switch (failure.kind) {
     case 'network':
-      return `Batch request failed before an answer arrived: ${failure.cause instanceof Error ? failure.cause.message : String(failure.cause)}`;
+      return `Batch request failed before an answer arrived: ${causeText(failure.cause)}`;
+    case 'aborted':
+      return `Batch request aborted: ${causeText(failure.cause)}`;
     case 'http':
       return `Batch endpoint answered HTTP ${failure.status}`;
     case 'problem':
-      return `Batch rejected (${failure.status} ${failure.problem.title})${failure.problem.detail ? `: ${failure.problem.detail}` : ''}`;
+      return `Batch rejected (${failure.status} ${failure.problem.title})${rulesText(failure.problem.errors ?? [], failure.problem.detail)}`;
     case 'malformed':
-      return `Batch endpoint sent a malformed answer: ${failure.detail}`;
+      return `Batch endpoint sent a malformed answer: ${failure.detail}${rulesText(failure.errors)}`;
   }
 }
 
 /** Builds a {@link BatchError} from a failure value; the message says what happened. */
 export function batchError(failure: BatchFailure): BatchError {
-  const error = new Error(
-    describe(failure),
-    failure.kind === 'network' ? { cause: failure.cause } : undefined,
-  );
+  const error = new Error(describe(failure), 'cause' in failure ? { cause: failure.cause } : undefined);
   return Object.assign(error, { name: 'BatchError' as const }, failure);
 }
 
@@ -59,7 +90,7 @@ export function isBatchError(value: unknown): value is BatchError {
 
 /** Builds the {@link BatchItemError} of a non-2xx inner result. */
 export function batchItemError(result: BatchResult): BatchItemError {
-  const checked = validateProblem(result.body);
+  const checked = checkProblem(result.body);
   const problem = checked.ok ? checked.value : undefined;
   const reason = problem
     ? `${problem.title}${problem.detail ? `: ${problem.detail}` : ''}`

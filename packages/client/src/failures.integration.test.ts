@@ -105,15 +105,19 @@ describe('whole-batch failures', () => {
     expect(failure.problem.errors?.map((e) => e.pointer)).toContain('/requests/0/headers/Authorization');
   });
 
-  it('problem: a batch above maxRequests is a 413 naming the limit', async () => {
+  it('problem: a chain of calls longer than maxRequests is a 413 naming the calls, before sending', async () => {
     const { call } = await sendWithCallbacks(server.url, (batch) => {
-      for (let i = 0; i < 21; i++) batch.get('/_conformance/echo');
+      let previous = batch.get('/_conformance/echo', { id: 'first' });
+      for (let i = 0; i < 20; i++) previous = batch.get('/_conformance/echo', { dependsOn: [previous] });
     });
     expect(call.failure).toMatchObject({
       kind: 'problem',
       status: 413,
-      problem: { limit: { name: 'maxRequests', value: 20 } },
+      problem: { limit: { name: 'maxRequests', value: 20 }, errors: [{ pointer: '/requests' }] },
     });
+    expect(call.failure?.message).toMatch(
+      /the 21 calls first, 1, 2, 3, 4, 5, \.\.\. are linked by dependsOn/,
+    );
   });
 
   it.each([

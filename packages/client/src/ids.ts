@@ -1,6 +1,4 @@
-import { REQUEST_ID_PATTERN } from '@batchwire/schema';
-
-const VALID_ID = new RegExp(REQUEST_ID_PATTERN);
+import { REQUEST_ID } from './check-answer.js';
 
 /** Hands out the ids of one batch: a given id is checked, a missing one is generated ("1", "2", ...). */
 export interface IdAllocator {
@@ -14,16 +12,13 @@ export function createIdAllocator(): IdAllocator {
   let next = 1;
   return {
     take(given) {
-      if (given !== undefined) {
-        if (!VALID_ID.test(given)) {
-          throw new TypeError(`Invalid request id "${given}": use 1 to 128 of A-Z a-z 0-9 . _ ~ -`);
-        }
-        if (used.has(given)) throw new TypeError(`Duplicate request id "${given}" in this batch`);
-        used.add(given);
-        return given;
-      }
-      while (used.has(String(next))) next++;
-      const id = String(next++);
+      let id = given;
+      if (id === undefined) {
+        while (used.has(String(next))) next++;
+        id = String(next++);
+      } else if (!REQUEST_ID.test(id)) {
+        throw new TypeError(`Invalid request id "${id}": use 1 to 128 of A-Z a-z 0-9 . _ ~ -`);
+      } else if (used.has(id)) throw new TypeError(`Duplicate request id "${id}" in this batch`);
       used.add(id);
       return id;
     },

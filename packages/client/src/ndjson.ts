@@ -10,20 +10,15 @@ export interface LineSplitter {
 export function createLineSplitter(): LineSplitter {
   let pending = '';
   const complete = (line: string): string[] => {
-    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const trimmed = line.replace(/\r$/, '');
     return trimmed.trim() === '' ? [] : [trimmed];
   };
   return {
     push(chunk) {
-      pending += chunk;
-      const lines: string[] = [];
-      let newline = pending.indexOf('\n');
-      while (newline !== -1) {
-        lines.push(...complete(pending.slice(0, newline)));
-        pending = pending.slice(newline + 1);
-        newline = pending.indexOf('\n');
-      }
-      return lines;
+      // Each chunk is split once: no re-scanning of text already seen.
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop()!;
+      return lines.flatMap(complete);
     },
     flush() {
       const rest = pending;

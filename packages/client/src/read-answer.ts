@@ -1,11 +1,6 @@
-import {
-  type BatchRequest,
-  isJsonMediaType,
-  NDJSON_MEDIA_TYPE,
-  validateBatchResponse,
-  validateStreamRecord,
-} from '@batchwire/schema';
-import { malformed, mediaTypeOf, mismatch, type Outcome, parseJson } from './answer.js';
+import { type BatchRequest, isJsonMediaType, NDJSON_MEDIA_TYPE } from '@batchwire/schema';
+import { malformed, mediaTypeOf, mismatch, type Outcome, parseJson, textOf } from './answer.js';
+import { checkBatchResponse, checkStreamRecord } from './check-answer.js';
 import { batchError } from './errors.js';
 import { readLines } from './ndjson.js';
 import { type BatchResult, toResult } from './result.js';
@@ -20,15 +15,11 @@ export async function readJsonAnswer(
   sink: ItemSink,
 ): Promise<Outcome<BatchResult[]>> {
   const status = response.status;
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (cause) {
-    return { ok: false, error: batchError({ kind: 'network', cause }) };
-  }
-  const parsed = parseJson(text);
+  const text = await textOf(response);
+  if (!text.ok) return text;
+  const parsed = parseJson(text.value);
   if (!parsed.ok) return malformed(status, `the body is not JSON (${parsed.reason})`);
-  const checked = validateBatchResponse(parsed.value);
+  const checked = checkBatchResponse(parsed.value);
   if (!checked.ok) return malformed(status, 'the body is not a Batchwire batch response', checked.errors);
   const { responses } = checked.value;
   if (responses.length !== envelope.requests.length) {
@@ -70,7 +61,7 @@ export async function readStreamAnswer(
       if (summarised) return malformed(status, `line ${line} follows the summary line`);
       const parsed = parseJson(text);
       if (!parsed.ok) return malformed(status, `line ${line} is not JSON (${parsed.reason})`);
-      const checked = validateStreamRecord(parsed.value);
+      const checked = checkStreamRecord(parsed.value);
       if (!checked.ok)
         return malformed(status, `line ${line} is not a Batchwire stream record`, checked.errors);
       const record = checked.value;
@@ -81,18 +72,18 @@ export async function readStreamAnswer(
       const reason = mismatch(envelope, record.index, record);
       if (reason !== undefined) return malformed(status, `line ${line}: ${reason}`);
       if (results[record.index] !== undefined) {
-        return malformed(status, `line ${line} repeats the result of index ${record.index}`);
+        return malformed(status, `line ${line} repeats result ${record.index}`);
       }
-      const { index, ...inner } = record;
-      const result = toResult(inner);
-      results[index] = result;
-      sink(index, result);
+      // toResult copies only the members of an inner response, leaving `index` out.
+      const result = toResult(record);
+      results[record.index] = result;
+      sink(record.index, result);
     }
   } catch (cause) {
     return { ok: false, error: batchError({ kind: 'network', cause }) };
   }
   const missing = results.indexOf(undefined);
-  if (missing !== -1) return malformed(status, `the stream ended without a result for index ${missing}`);
+  if (missing !== -1) return malformed(status, `the stream ended without result ${missing}`);
   if (!summarised) return malformed(status, 'the stream ended without its summary line');
   return { ok: true, value: results as BatchResult[] };
 }

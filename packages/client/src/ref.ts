@@ -1,5 +1,5 @@
-import { referenceToken } from '@batchwire/schema';
 import type { Handle } from './handle.js';
+import { referenceToken } from './template.js';
 
 type Depth = [never, 0, 1, 2, 3, 4];
 

@@ -4,14 +4,16 @@ import { batchError, isBatchError, isBatchItemError } from './errors.js';
 import { headerOf, toResult, unwrap } from './result.js';
 
 describe('toResult', () => {
-  it('adds ok from the status and keeps bodyEncoding only when present', () => {
+  it('adds ok from the status, one attempt by default, and keeps bodyEncoding only when present', () => {
     expect(toResult({ id: 'a', status: 204, headers: {} })).toEqual({
       id: 'a',
       status: 204,
       headers: {},
       body: undefined,
       ok: true,
+      attempts: 1,
     });
+    expect(toResult({ id: 'a', status: 200, headers: {} }, 3).attempts).toBe(3);
     const bytes = toResult({ id: 'b', status: 200, headers: {}, body: 'AAE=', bodyEncoding: 'base64' });
     expect(bytes.bodyEncoding).toBe('base64');
     expect(toResult({ id: 'c', status: 302, headers: {} }).ok).toBe(false);

@@ -15,16 +15,19 @@ export interface BatchResult<T = unknown> {
   readonly ok: boolean;
   /** Present when `body` holds base64 bytes. */
   readonly bodyEncoding?: 'base64';
+  /** How many times the call was sent: more than 1 after `retryThrottled` sent it again. */
+  readonly attempts: number;
 }
 
 /** Turns a validated inner response into a {@link BatchResult}. */
-export function toResult(response: InnerResponse): BatchResult {
+export function toResult(response: InnerResponse, attempts = 1): BatchResult {
   const base = {
     id: response.id,
     status: response.status,
     headers: response.headers,
     body: response.body,
     ok: response.status >= 200 && response.status < 300,
+    attempts,
   };
   return response.bodyEncoding === undefined ? base : { ...base, bodyEncoding: response.bodyEncoding };
 }

@@ -4,6 +4,7 @@ import {
   JSON_MEDIA_TYPE,
   NDJSON_MEDIA_TYPE,
 } from '@batchwire/schema';
+import { linkSignal } from './abort.js';
 import { failureOf, type Outcome } from './answer.js';
 import type { ClientContext } from './context.js';
 import { batchError } from './errors.js';
@@ -18,6 +19,41 @@ export interface PostOptions {
   readonly headers: Readonly<Record<string, string>>;
   /** The batch's Idempotency-Key, when it has one. */
   readonly idempotencyKey: string | undefined;
+  /** The caller's signal: aborting it aborts the request and its answer. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The outcome of an aborted request: kind `aborted`, its cause the signal's reason. */
+export function abortedOutcome(signal: AbortSignal): Outcome<never> {
+  return { ok: false, error: batchError({ kind: 'aborted', cause: signal.reason }) };
+}
+
+/**
+ * Calls `context.fetch` with the client's timeout, credentials mode and the caller's signal, and
+ * reads the answer with `read`; an abort (or timeout) at any point, body included, is kind `aborted`.
+ */
+export async function exchange<T>(
+  context: ClientContext,
+  init: RequestInit,
+  signal: AbortSignal | undefined,
+  read: (response: Response) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  const link = linkSignal(signal, context.timeoutMs);
+  const request: RequestInit = { ...init, signal: link.signal };
+  if (context.credentials !== undefined) request.credentials = context.credentials;
+  try {
+    const outcome = await read(await context.fetch(context.url, request));
+    // A body cut off by the abort surfaces as a network error: it is still the abort.
+    return !outcome.ok && outcome.error.kind === 'network' && link.signal.aborted
+      ? abortedOutcome(link.signal)
+      : outcome;
+  } catch (cause) {
+    return link.signal.aborted
+      ? abortedOutcome(link.signal)
+      : { ok: false, error: batchError({ kind: 'network', cause }) };
+  } finally {
+    link.done();
+  }
 }
 
 /** POSTs an envelope once and reads the answer; every failure comes back as a `BatchError` value. */
@@ -34,14 +70,15 @@ export async function postBatch(
     Accept: options.stream ? `${NDJSON_MEDIA_TYPE}, ${JSON_MEDIA_TYPE};q=0.5` : JSON_MEDIA_TYPE,
   };
   if (options.idempotencyKey !== undefined) headers[IDEMPOTENCY_KEY_HEADER] = options.idempotencyKey;
-  let response: Response;
-  try {
-    response = await context.fetch(context.url, { method: 'POST', headers, body: JSON.stringify(envelope) });
-  } catch (cause) {
-    return { ok: false, error: batchError({ kind: 'network', cause }) };
-  }
-  if (response.status !== 200) return failureOf(response);
-  return options.stream
-    ? readStreamAnswer(response, envelope, sink)
-    : readJsonAnswer(response, envelope, sink);
+  return exchange(
+    context,
+    { method: 'POST', headers, body: JSON.stringify(envelope) },
+    options.signal,
+    (response) => {
+      if (response.status !== 200) return failureOf(response);
+      return options.stream
+        ? readStreamAnswer(response, envelope, sink)
+        : readJsonAnswer(response, envelope, sink);
+    },
+  );
 }

@@ -5,9 +5,9 @@
 export function randomUuid(): string {
   const webCrypto = globalThis.crypto;
   if (typeof webCrypto.randomUUID === 'function') return webCrypto.randomUUID();
-  const bytes = webCrypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Each 0, 1 and 8 of the template becomes a random hex digit (8 keeps the variant bits 10xx).
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) => {
+    const d = Number(digit);
+    return (d ^ (webCrypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (d / 4)))).toString(16);
+  });
 }
