@@ -124,6 +124,19 @@ run('the batch inspector in headless Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('works from the keyboard alone: views, journal entries and timeline rows', async () => {
+    await page.getByRole('button', { name: 'Playground' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Playground' }).waitFor({ timeout: 5_000 });
+    await page.getByTestId('journal-entry').first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor({ timeout: 5_000 });
+    await page.getByTestId('timeline-row').first().focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('heading', { name: 'Item fails' }).waitFor({ timeout: 5_000 });
+    expect(await page.getByTestId('item-status').textContent()).toBe('500');
+  });
+
   it('is readable in dark mode without serious accessibility violations', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: new URL('timeline-dark.png', SHOTS).pathname, fullPage: true });
