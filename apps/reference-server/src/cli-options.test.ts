@@ -1,5 +1,6 @@
+import { DEFAULT_LIMITS } from '@batchwire/schema';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, USAGE_EXIT_CODE } from './cli-options.js';
+import { parseCliArgs, USAGE_EXIT_CODE, VERSION } from './cli-options.js';
 
 describe('CLI flags', () => {
   it('defaults to 127.0.0.1:3000 with fixtures, the inspector and info logs', () => {
@@ -114,5 +115,37 @@ describe('CLI flags', () => {
     const parsed = parseCliArgs(['--help']);
     expect(parsed).toMatchObject({ kind: 'exit', code: 0 });
     if (parsed.kind === 'exit') expect(parsed.stdout).toContain('--upstream <origin>');
+  });
+
+  it('shows every default in --help', () => {
+    const parsed = parseCliArgs(['--help']);
+    const help = parsed.kind === 'exit' ? parsed.stdout.replace(/\s+/g, ' ') : '';
+    const flagged = [
+      'maxRequests',
+      'maxConcurrency',
+      'requestTimeoutMs',
+      'batchTimeoutMs',
+      'maxItemResponseBytes',
+      'maxResponseBytes',
+    ] as const;
+    for (const name of flagged) expect(help).toContain(`default: ${DEFAULT_LIMITS[name]})`);
+    for (const value of ['3000', '"127.0.0.1"', '"info"', 'none'])
+      expect(help).toContain(`default: ${value}`);
+  });
+
+  it('prints the version and exits 0 for --version', () => {
+    expect(parseCliArgs(['--version'])).toEqual({
+      kind: 'exit',
+      code: 0,
+      stdout: `${VERSION}\n`,
+      stderr: '',
+    });
+    expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('reads the answer-size limits', () => {
+    expect(parseCliArgs(['--max-item-response-bytes', '1000', '--max-response-bytes', '5000'])).toMatchObject(
+      { kind: 'run', options: { limits: { maxItemResponseBytes: 1000, maxResponseBytes: 5000 } } },
+    );
   });
 });

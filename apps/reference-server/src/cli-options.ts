@@ -1,4 +1,5 @@
-import { type BatchLimits, MIN_MAX_REQUESTS } from '@batchwire/schema';
+import { createRequire } from 'node:module';
+import { type BatchLimits, DEFAULT_LIMITS, MIN_MAX_REQUESTS } from '@batchwire/schema';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CorsOrigins } from './http/cors.js';
 
@@ -89,6 +90,10 @@ function parseOrigin(value: string, what: string): string {
 }
 
 const MAX_MS = 24 * 60 * 60 * 1000;
+const MAX_BYTES = 1024 * 1024 * 1024;
+
+/** The reference server's version (its package.json, read at startup: src and dist sit side by side). */
+export const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** Accepts a `redis://` or `rediss://` url (credentials allowed: Redis AUTH). */
 export function parseRedisUrl(value: string): string {
@@ -112,16 +117,34 @@ function program(): Command {
     .option('--upstream <origin>', 'gateway mode: forward inner requests to this origin', parseUpstream)
     .option(
       '--max-requests <n>',
-      `most inner requests per batch (at least ${MIN_MAX_REQUESTS})`,
+      `most inner requests per batch (at least ${MIN_MAX_REQUESTS}; default: ${DEFAULT_LIMITS.maxRequests})`,
       integer(MIN_MAX_REQUESTS, 1_000_000),
     )
-    .option('--max-concurrency <n>', 'most inner requests running at once per batch', integer(1, 10_000))
+    .option(
+      '--max-concurrency <n>',
+      `most inner requests running at once per batch (default: ${DEFAULT_LIMITS.maxConcurrency})`,
+      integer(1, 10_000),
+    )
     .option(
       '--request-timeout <ms>',
-      'time one inner request may take before it answers 504',
+      `time one inner request may take before it answers 504 (default: ${DEFAULT_LIMITS.requestTimeoutMs})`,
       integer(1, MAX_MS),
     )
-    .option('--batch-timeout <ms>', 'time a whole batch may take', integer(1, MAX_MS))
+    .option(
+      '--batch-timeout <ms>',
+      `time a whole batch may take (default: ${DEFAULT_LIMITS.batchTimeoutMs})`,
+      integer(1, MAX_MS),
+    )
+    .option(
+      '--max-item-response-bytes <n>',
+      `most bytes of one inner response body relayed; more answers 502 (default: ${DEFAULT_LIMITS.maxItemResponseBytes})`,
+      integer(1, MAX_BYTES),
+    )
+    .option(
+      '--max-response-bytes <n>',
+      `most bytes of the consolidated answer; entries past it answer 502 (default: ${DEFAULT_LIMITS.maxResponseBytes})`,
+      integer(1, MAX_BYTES),
+    )
     .option('--no-fixtures', 'do not mount the conformance fixtures at /_conformance')
     .option(
       '--no-inspector',
@@ -146,6 +169,7 @@ function program(): Command {
     .addOption(
       new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('info'),
     )
+    .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .allowExcessArguments(false)
     .exitOverride();
@@ -159,6 +183,8 @@ interface RawOptions {
   maxConcurrency?: number;
   requestTimeout?: number;
   batchTimeout?: number;
+  maxItemResponseBytes?: number;
+  maxResponseBytes?: number;
   fixtures: boolean;
   inspector: boolean;
   logLevel: LogLevel;
@@ -173,6 +199,8 @@ function toOptions(raw: RawOptions): CliOptions {
   if (raw.maxConcurrency !== undefined) limits.maxConcurrency = raw.maxConcurrency;
   if (raw.requestTimeout !== undefined) limits.requestTimeoutMs = raw.requestTimeout;
   if (raw.batchTimeout !== undefined) limits.batchTimeoutMs = raw.batchTimeout;
+  if (raw.maxItemResponseBytes !== undefined) limits.maxItemResponseBytes = raw.maxItemResponseBytes;
+  if (raw.maxResponseBytes !== undefined) limits.maxResponseBytes = raw.maxResponseBytes;
   return {
     port: raw.port,
     host: raw.host,

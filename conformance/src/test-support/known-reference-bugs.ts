@@ -3,7 +3,4 @@
  * its owners), never a weakened case. A listed case that passes is printed as stale, so the list
  * shrinks as the server is fixed. Empty: the reference server passes every case.
  */
-export const KNOWN_REFERENCE_BUGS: Readonly<Record<string, string>> = {
-  'limits.max-response-bytes':
-    'maxResponseBytes is advertised but not yet enforced: the total-answer budget is wired into the server core next (PROD, issue 12).',
-};
+export const KNOWN_REFERENCE_BUGS: Readonly<Record<string, string>> = {};

@@ -6,6 +6,7 @@ import type { BatchHandler } from '../core/types.js';
 import { type HandlerApp, inProcessDispatch } from '../dispatch/in-process/dispatch.js';
 import { readNodeBody } from '../http/node-body.js';
 import { disconnectSignal, writeNodeResponse } from '../http/node-write.js';
+import { expressConnection } from './express-connection.js';
 
 /** The parts of an Express 4 or 5 request the adapter reads. */
 type ExpressRequest = IncomingMessage & {
@@ -45,21 +46,13 @@ export function batchwire(options: BatchwireOptions = {}): BatchwireMiddleware {
       next();
       return;
     }
-    const socket = req.socket;
     const dispatch = inProcess
       ? inProcessDispatch({
           app: outer.app as HandlerApp,
           servicePath: handle.config.servicePath,
           maxItemResponseBytes: handle.config.limits.maxItemResponseBytes,
           host: req.headers.host,
-          connection: {
-            remoteAddress: socket.remoteAddress,
-            remotePort: socket.remotePort,
-            remoteFamily: socket.remoteFamily,
-            localAddress: socket.localAddress,
-            localPort: socket.localPort,
-            encrypted: (socket as { encrypted?: boolean }).encrypted === true,
-          },
+          connection: expressConnection(req),
           onHandlerError,
         })
       : undefined;

@@ -54,14 +54,8 @@ describe('answer budget (JSON, request order)', () => {
 
   it('keeps the entries that fit in request order and refuses every later one that would pass maxResponseBytes', () => {
     const limits = { maxItemResponseBytes: 1000, maxResponseBytes: 2000 };
-    // Each entry is about 900 bytes: two fit, the third and fourth do not, a small fifth still does.
-    const items = [
-      item(0, text(800)),
-      item(1, text(800)),
-      item(2, text(800)),
-      item(3, text(800)),
-      item(4, text(1)),
-    ];
+    // Each entry is about 900 bytes: two fit; the refusals count too, so nothing after them does.
+    const items = [item(0, text(800)), item(1, text(800)), item(2, text(800)), item(3, text(1))];
     const json = boundedBatchResponseJson(outcome(items), limits);
     const { responses, summary } = answer(json);
     expect(responses.map((r) => [r.id, r.status])).toEqual([
@@ -69,10 +63,9 @@ describe('answer budget (JSON, request order)', () => {
       ['r1', 200],
       ['r2', 502],
       ['r3', 502],
-      ['r4', 200],
     ]);
     expect(limitOf(responses[2]?.body)).toEqual({ name: 'maxResponseBytes', value: 2000 });
-    expect(summary).toEqual({ total: 5, succeeded: 3, failed: 2, skipped: 0 });
+    expect(summary).toEqual({ total: 4, succeeded: 2, failed: 2, skipped: 0 });
     // Only the refusals themselves may take the answer past the budget.
     expect(Buffer.byteLength(json)).toBeLessThanOrEqual(2000 + 2 * 400);
   });
@@ -86,7 +79,7 @@ describe('answer budget (JSON, request order)', () => {
 
 describe('answer budget (NDJSON, write order)', () => {
   it('decides each line as it is written and corrects the summary', () => {
-    const lines = boundedStreamLines({ maxItemResponseBytes: 1000, maxResponseBytes: 1500 });
+    const lines = boundedStreamLines({ maxItemResponseBytes: 1000, maxResponseBytes: 1600 });
     const written = [item(2, text(800)), item(0, text(800)), item(1, text(5))].map((i) =>
       JSON.parse(lines.line(i)),
     );

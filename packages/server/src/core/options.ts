@@ -143,6 +143,10 @@ export function resolveConfig<Raw>(options: BatchwireOptions<Raw>): BatchwireCon
     maxItemResponseBytes: positiveInteger('maxItemResponseBytes', merged.maxItemResponseBytes),
     maxResponseBytes: positiveInteger('maxResponseBytes', merged.maxResponseBytes),
   };
+  if (limits.maxResponseBytes < limits.maxItemResponseBytes)
+    throw new TypeError(
+      `batchwire: limits.maxResponseBytes (${limits.maxResponseBytes}) must be at least limits.maxItemResponseBytes (${limits.maxItemResponseBytes})`,
+    );
   const inherited = new Set<string>(INHERITED_HEADERS);
   for (const name of options.inheritHeaders ?? []) {
     const lower = name.toLowerCase();

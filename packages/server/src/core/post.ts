@@ -6,7 +6,7 @@ import {
   unsupportedMediaTypeProblem,
 } from '@batchwire/schema';
 import { runBatch } from '../engine/run-batch.js';
-import { batchResponseJson, streamItemLine, streamSummaryLine } from '../engine/serialize.js';
+import { streamItemLine, streamSummaryLine } from '../engine/serialize.js';
 import type {
   BatchOutcome,
   Dispatch,
@@ -17,6 +17,7 @@ import type {
 } from '../engine/types.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import { type BatchTrace, traceBatch } from '../observe/emit.js';
+import { boundedBatchResponseJson, boundedStreamLines } from './answer-budget.js';
 import { batchPathProblem } from './batch-path.js';
 import { readEnvelope } from './envelope.js';
 import { abandonClaim, type Claim, completeClaim, decideKey } from './idempotent.js';
@@ -121,7 +122,7 @@ interface Run<Raw> {
 
 async function runConsolidated<Raw>(run: Run<Raw>): Promise<BatchHttpResponse> {
   const outcome = await execute(run, run.req.signal, undefined);
-  const text = batchResponseJson(outcome);
+  const text = boundedBatchResponseJson(outcome, run.context.config.limits);
   await finish(run, outcome, text);
   return jsonResponse(text, {
     'Server-Timing': `parse;dur=${ms(run.parseMs)}, batch;dur=${ms(outcome.durationMs)};desc="${outcome.summary.total} requests"`,
@@ -134,11 +135,17 @@ function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
   if (run.req.signal.aborted) stop.abort();
   else run.req.signal.addEventListener('abort', onAbort, { once: true });
   const lines = lineStream(onAbort);
-  execute(run, stop.signal, lines)
+  const { limits } = run.context.config;
+  const budget = boundedStreamLines(limits);
+  execute(run, stop.signal, lines, budget.line)
     .then(async (outcome) => {
       run.req.signal.removeEventListener('abort', onAbort);
-      lines.end(streamSummaryLine(outcome.summary));
-      await finish(run, outcome, run.claim === undefined ? undefined : batchResponseJson(outcome));
+      lines.end(streamSummaryLine(budget.summary(outcome.summary)));
+      await finish(
+        run,
+        outcome,
+        run.claim === undefined ? undefined : boundedBatchResponseJson(outcome, limits),
+      );
     })
     .catch((error: unknown) => {
       safeLog(run.context.config.logger, 'error', { err: error }, 'batch failed');
@@ -152,6 +159,7 @@ async function execute<Raw>(
   run: Run<Raw>,
   signal: AbortSignal,
   lines: ReturnType<typeof lineStream> | undefined,
+  line: (item: ItemOutcome) => string = streamItemLine,
 ): Promise<BatchOutcome> {
   const { req, parsed, context, trace } = run;
   const { config, options } = context;
@@ -183,7 +191,7 @@ async function execute<Raw>(
     ...(lines === undefined ? {} : { flow: lines.flow }),
     ...(onStart === undefined ? {} : { onStart }),
     onOutcome: (item: ItemOutcome) => {
-      lines?.push(streamItemLine(item));
+      lines?.push(line(item));
       trace?.itemEnd(item);
       onInnerResponse?.({
         index: item.index,

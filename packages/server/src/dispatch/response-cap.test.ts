@@ -72,7 +72,7 @@ describe('in-process capture stops at maxItemResponseBytes', () => {
   const dispatch = inProcessDispatch({
     app: app as unknown as HandlerApp,
     servicePath: '',
-    connection: {},
+    connection: { encrypted: false },
     maxItemResponseBytes: LIMIT,
   });
 

@@ -43,7 +43,10 @@ const FRAMING = new Set([
   'upgrade',
 ]);
 
-/** Whether a response header describes the inner message's framing, meaningless once embedded. */
+/**
+ * Whether an inner response header is left out of its entry: framing, meaningless once embedded,
+ * and CORS (`Access-Control-*`): only the outer answer grants a browser anything ([req-cors-3]).
+ */
 export function isFramingHeader(lowerName: string): boolean {
-  return FRAMING.has(lowerName) || lowerName.startsWith('proxy-');
+  return FRAMING.has(lowerName) || lowerName.startsWith('proxy-') || lowerName.startsWith('access-control-');
 }
