@@ -1,32 +1,37 @@
 import type { ParsedBatch } from '@batchwire/schema';
-import { buildGraph, referencedItems } from './graph.js';
+import { buildGraph } from './graph.js';
 import { cancelledResult, dependencyFailed, handlerError, skipped } from './item-problems.js';
+import { outcomeTable } from './outcome-table.js';
 import { resolveRequest } from './resolve-request.js';
-import { type ResponseView, responseView } from './response-view.js';
 import { isPromiseLike, isSuccess, newRunning, notifyCancel, type Running } from './running.js';
+import { defaultScheduler } from './scheduler.js';
+import { timeSlicer } from './slicer.js';
+import { timeoutSweep } from './timeout-sweep.js';
 import type {
   BatchOutcome,
   CancelReason,
   Dispatch,
-  HeaderRecord,
   InnerResult,
   ItemOutcome,
-  ResponseBody,
   RunBatchOptions,
-  SummaryCounts,
 } from './types.js';
 
-/** Longest stretch (ms) the engine keeps the event loop busy starting items before it yields. */
-const SLICE_MS = 10;
+/** Why nothing new may start any more. */
+export type Halt = 'stop' | 'deadline' | 'disconnect';
 
-const NO_HEADERS: HeaderRecord = Object.freeze(Object.create(null));
-const NO_BODY: ResponseBody = Object.freeze({ kind: 'none' });
+/** The skip detail of each halt, as unstarted items report it. */
+const HALT_DETAIL: Readonly<Record<Halt, string>> = {
+  stop: 'onError is "stop" and an earlier request failed',
+  deadline: 'the batch deadline passed',
+  disconnect: 'the client disconnected',
+};
 
 /**
  * Runs an accepted envelope: schedules the dependency graph with at most `maxConcurrency` items in
  * flight, resolves references, propagates 424 to dependents of failed items, applies
  * `onError: "stop"`, the per-request timeout (504), the batch deadline (unfinished 504, unstarted
- * 424) and client disconnect. Never rejects; outcomes come back in request order.
+ * 424), client disconnect and the consumer's backpressure (`flow`). Never rejects; outcomes come
+ * back in request order. Timers come from `options.scheduler`, so it runs on any Web runtime.
  */
 export function runBatch(
   parsed: ParsedBatch,
@@ -37,76 +42,37 @@ export function runBatch(
   const total = requests.length;
   const { maxConcurrency, requestTimeoutMs, batchTimeoutMs } = options.limits;
   const stopOnError = parsed.value.options?.onError === 'stop';
+  const scheduler = options.scheduler ?? defaultScheduler;
+  const flow = options.flow;
   const t0 = performance.now();
 
-  const outcomes: (ItemOutcome | undefined)[] = new Array(total);
-  const views: (ResponseView | undefined)[] = new Array(total);
   const running: (Running | undefined)[] = new Array(total);
   const started = new Uint8Array(total);
   const { positions, waiting, dependents, ready } = buildGraph(parsed);
-  const summary: SummaryCounts = { total, succeeded: 0, failed: 0, skipped: 0 };
-  const settledQueue: number[] = [];
+  const table = outcomeTable(parsed, positions, t0, options);
+  const { outcomes, settledQueue } = table;
+  const settle = table.settle;
+  const viewOf = table.viewOf;
   let readyHead = 0;
   let inFlight = 0;
-  let settledCount = 0;
-  let halted: string | undefined; // why nothing new may start
+  let halted: Halt | undefined;
   let disconnected = false;
-  const retainAll = options.retainResults ?? true;
-  const flow = options.flow;
-  const readByReference = retainAll ? undefined : referencedItems(parsed);
-
-  const viewOf = (id: string): ResponseView | undefined => {
-    const i = positions.get(id);
-    if (i === undefined) return undefined;
-    const outcome = outcomes[i];
-    if (outcome === undefined) return undefined;
-    views[i] ??= responseView(outcome);
-    return views[i];
-  };
 
   return new Promise<BatchOutcome>((resolve) => {
     let finished = false;
-    let sliceStart = performance.now();
-    let startsInSlice = 0;
     let resumeScheduled = false;
-    let sweepTimer: NodeJS.Timeout | undefined;
-    const timeoutOrder: number[] = [];
-    let timeoutHead = 0;
+    const slicer = timeSlicer();
     const answeredIndex: number[] = [];
     const answeredResult: InnerResult[] = [];
-    const deadline = setTimeout(() => halt('deadline'), batchTimeoutMs);
+    const sweep = timeoutSweep(requestTimeoutMs, scheduler, {
+      startedAt: (i) => running[i]?.startedAt,
+      expire: (i) => cancel(i, 'timeout'),
+      after: () => step(),
+    });
+    const cancelDeadline = scheduler.setTimer(() => halt('deadline'), batchTimeoutMs);
     const onDisconnect = () => halt('disconnect');
     if (options.signal?.aborted) queueMicrotask(onDisconnect);
     else options.signal?.addEventListener('abort', onDisconnect, { once: true });
-
-    function settle(i: number, result: InnerResult, executed: boolean, startedAt?: number): void {
-      if (outcomes[i] !== undefined) return;
-      const now = performance.now();
-      const outcome: ItemOutcome = {
-        index: i,
-        id: requests[i]!.id,
-        status: result.status,
-        headers: result.headers,
-        body: result.body,
-        executed,
-        startMs: startedAt === undefined ? undefined : startedAt - t0,
-        durationMs: startedAt === undefined ? 0 : now - startedAt,
-      };
-      outcomes[i] = outcome;
-      settledCount++;
-      if (!executed) summary.skipped++;
-      else if (isSuccess(result.status)) summary.succeeded++;
-      else summary.failed++;
-      settledQueue.push(i);
-      try {
-        options.onOutcome?.(outcome);
-      } catch {
-        // An observer's failure must not change the batch.
-      }
-      if (readByReference !== undefined && readByReference[i] === 0) {
-        outcomes[i] = { ...outcome, headers: NO_HEADERS, body: NO_BODY };
-      }
-    }
 
     /** Propagates each settled item to its dependents, iteratively (chains may be thousands long). */
     function drain(): void {
@@ -115,7 +81,7 @@ export function runBatch(
         const outcome = outcomes[i]!;
         const ok = isSuccess(outcome.status);
         if (!ok && stopOnError && halted === undefined) {
-          halted = 'onError is "stop" and an earlier request failed';
+          halted = 'stop';
           skipUnstarted(halted);
         }
         for (const d of dependents[i]!) {
@@ -126,9 +92,10 @@ export function runBatch(
       }
     }
 
-    function skipUnstarted(reason: string): void {
+    function skipUnstarted(halt: Halt): void {
+      const detail = HALT_DETAIL[halt];
       for (let i = 0; i < total; i++) {
-        if (outcomes[i] === undefined && started[i] === 0) settle(i, skipped(reason), false);
+        if (outcomes[i] === undefined && started[i] === 0) settle(i, skipped(detail), false);
       }
     }
 
@@ -153,8 +120,7 @@ export function runBatch(
       running[i] = state;
       started[i] = 1;
       inFlight++;
-      timeoutOrder.push(i);
-      armSweep();
+      sweep.started(i);
       try {
         options.onStart?.(resolved);
       } catch {
@@ -218,47 +184,19 @@ export function runBatch(
       notifyCancel(state, reason);
     }
 
-    /**
-     * One timer per batch instead of one per item: items share `requestTimeoutMs` and start in
-     * order, so the oldest running item is always the next to time out.
-     */
-    function armSweep(): void {
-      if (sweepTimer !== undefined) return;
-      while (timeoutHead < timeoutOrder.length && running[timeoutOrder[timeoutHead]!] === undefined)
-        timeoutHead++;
-      if (timeoutHead >= timeoutOrder.length) return;
-      const oldest = running[timeoutOrder[timeoutHead]!]!;
-      const due = oldest.startedAt + requestTimeoutMs - performance.now();
-      sweepTimer = setTimeout(sweep, Math.max(1, Math.ceil(due)));
-    }
-
-    function sweep(): void {
-      sweepTimer = undefined;
-      const now = performance.now();
-      while (timeoutHead < timeoutOrder.length) {
-        const i = timeoutOrder[timeoutHead]!;
-        const state = running[i];
-        if (state !== undefined && state.startedAt + requestTimeoutMs > now) break;
-        timeoutHead++;
-        if (state !== undefined) cancel(i, 'timeout');
-      }
-      step();
-      armSweep();
-    }
-
     function halt(reason: 'deadline' | 'disconnect'): void {
       if (finished) return;
       disconnected ||= reason === 'disconnect';
-      halted = reason === 'deadline' ? 'the batch deadline passed' : 'the client disconnected';
+      halted = reason;
       for (let i = 0; i < total; i++) if (running[i] !== undefined) cancel(i, reason);
-      skipUnstarted(halted);
+      skipUnstarted(reason);
       step();
     }
 
     /** Resumes scheduling from the event loop, so streamed lines flush and other clients get a turn. */
     function resume(): void {
       resumeScheduled = false;
-      sliceStart = performance.now();
+      slicer.reset();
       step();
     }
 
@@ -268,7 +206,7 @@ export function runBatch(
       );
     }
 
-    /** Starts ready requests while the concurrency bound allows and the time slice lasts. */
+    /** Starts ready requests while the concurrency bound, the time slice and the consumer allow. */
     function startReady(): void {
       while (canStart()) {
         if (flow?.paused()) {
@@ -277,14 +215,10 @@ export function runBatch(
           flow.onResume(resume);
           return;
         }
-        // Dispatchers that answer synchronously never let the event loop turn; yield every slice.
-        if (++startsInSlice >= 32) {
-          startsInSlice = 0;
-          if (performance.now() - sliceStart > SLICE_MS) {
-            resumeScheduled = true;
-            setImmediate(resume);
-            return;
-          }
+        if (slicer.shouldYield()) {
+          resumeScheduled = true;
+          scheduler.yieldTurn(resume);
+          return;
         }
         const i = ready[readyHead++]!;
         if (outcomes[i] === undefined) start(i);
@@ -299,14 +233,14 @@ export function runBatch(
         settleAnswered();
         drain();
       } while (canStart());
-      if (settledCount === total && !finished) {
+      if (table.settledCount === total && !finished) {
         finished = true;
-        clearTimeout(deadline);
-        if (sweepTimer !== undefined) clearTimeout(sweepTimer);
+        cancelDeadline();
+        sweep.clear();
         options.signal?.removeEventListener('abort', onDisconnect);
         resolve({
           items: outcomes as ItemOutcome[],
-          summary,
+          summary: table.summary,
           durationMs: performance.now() - t0,
           disconnected,
         });

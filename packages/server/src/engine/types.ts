@@ -1,4 +1,5 @@
 import type { BatchLimits, InnerRequest } from '@batchwire/schema';
+import type { Scheduler } from './scheduler.js';
 
 /** Header names (lower case) to values; a null-prototype record, so `__proto__` is only a name. */
 export type HeaderRecord = Record<string, string>;
@@ -127,6 +128,8 @@ export interface RunBatchOptions {
   readonly maxResolvedBytes?: number;
   /** Pauses starting new inner requests while the consumer of the answer is behind. */
   readonly flow?: FlowControl;
+  /** Timers and yielding (default: `setTimeout` only, so any Web-standard runtime works). */
+  readonly scheduler?: Scheduler;
 }
 
 /** The envelope's requests as the engine reads them. */
