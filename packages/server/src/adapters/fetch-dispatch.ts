@@ -1,0 +1,56 @@
+import { innerHeaders } from '../dispatch/gateway-handler.js';
+import { declaredTooLarge, responseTooLarge } from '../dispatch/too-large.js';
+import type { Dispatch, InnerResult } from '../engine/types.js';
+import { classifyBody } from '../http/response-body.js';
+import { readWebBody } from './web-body.js';
+
+/** A Web-standard application: the `fetch` of Hono, itty, Bun.serve, Deno.serve or a Worker. */
+export type FetchApp = (request: Request) => Response | Promise<Response>;
+
+/** Options of {@link fetchDispatch}. */
+export interface FetchDispatchOptions {
+  /** The app every inner request runs through. */
+  readonly fetch: FetchApp;
+  /** Origin of the outer request, so inner urls are absolute on the same service (`http://host`). */
+  readonly origin: string;
+  /** Path prefix inner urls resolve under (`''` = the app root). */
+  readonly servicePath: string;
+  /** Most body bytes kept per inner response; more answers 502 `response-too-large`. */
+  readonly maxItemResponseBytes: number;
+}
+
+const NO_BODY = { kind: 'none' } as const;
+
+/**
+ * Dispatches inner requests through a Web-standard app's own `fetch`: each becomes a `Request`
+ * carrying the inner-request marker among its headers, aborted when the engine cancels the item.
+ * A rejection of the app's fetch is a 500 for that item (the engine's rule).
+ */
+export function fetchDispatch(options: FetchDispatchOptions): Dispatch {
+  const { fetch, origin, servicePath, maxItemResponseBytes } = options;
+  return async (request, context): Promise<InnerResult> => {
+    const headers = new Headers();
+    for (const name in request.headers) headers.set(name, request.headers[name]!);
+    const init: RequestInit = { method: request.method, headers, signal: context.signal };
+    if (request.body.kind === 'bytes') {
+      init.body = request.body.text;
+      if (!headers.has('content-type')) headers.set('content-type', request.body.contentType);
+    }
+    const response = await fetch(new Request(`${origin}${servicePath}${request.url}`, init));
+    const record: Record<string, string> = Object.create(null);
+    for (const [name, value] of response.headers) record[name] = value;
+    const { headers: answerHeaders, contentType } = innerHeaders(record);
+    const bodyless = request.method === 'HEAD' || response.status === 204 || response.status === 304;
+    if (bodyless) {
+      await response.body?.cancel().catch(() => undefined);
+      return { status: response.status, headers: answerHeaders, body: NO_BODY };
+    }
+    if (declaredTooLarge(response.headers.get('content-length') ?? undefined, maxItemResponseBytes)) {
+      await response.body?.cancel().catch(() => undefined);
+      return responseTooLarge('maxItemResponseBytes', maxItemResponseBytes);
+    }
+    const { bytes, over } = await readWebBody(response.body, maxItemResponseBytes);
+    if (over) return responseTooLarge('maxItemResponseBytes', maxItemResponseBytes);
+    return { status: response.status, headers: answerHeaders, body: classifyBody(contentType, bytes) };
+  };
+}
