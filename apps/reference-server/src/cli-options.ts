@@ -16,6 +16,10 @@ export interface CliOptions {
   readonly upstream?: string;
   readonly limits: Partial<BatchLimits>;
   readonly fixtures: boolean;
+  /** Paths the batch endpoint is served at (`--path`, repeatable; default `/batch`). */
+  readonly paths: readonly string[];
+  /** Path prefix inner urls resolve under (`--service-path`); absent = the root. */
+  readonly servicePath?: string;
   readonly logLevel: LogLevel;
   /** Whether the batch inspector is served at `/_batchwire/` (on unless `--no-inspector`). */
   readonly inspector: boolean;
@@ -108,6 +112,24 @@ export function parseRedisUrl(value: string): string {
   return value;
 }
 
+// Plain segments only: Express route syntax (":", "*", "(", "?", "+", "{") would change what matches.
+const MOUNT_PATH = /^(\/[A-Za-z0-9\-._~$]+)+$/;
+
+/** Accepts a mount path such as `/v1.0/$batch` (no trailing slash, no route syntax). */
+export function parseMountPath(value: string): string {
+  const path = value.replace(/\/+$/, '');
+  if (!MOUNT_PATH.test(path)) {
+    throw new InvalidArgumentError(
+      'expected a path of plain segments such as /batch or /v1.0/$batch (letters, digits, - . _ ~ $).',
+    );
+  }
+  return path;
+}
+
+function collectPaths(value: string, previous: string[]): string[] {
+  return [...previous, parseMountPath(value)];
+}
+
 function program(): Command {
   return new Command()
     .name('batchwire-server')
@@ -115,6 +137,17 @@ function program(): Command {
     .option('--port <n>', 'port to listen on (0 = any free port)', integer(0, 65_535), 3000)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--upstream <origin>', 'gateway mode: forward inner requests to this origin', parseUpstream)
+    .option(
+      '--path <path>',
+      'serve the batch endpoint at this path (repeatable, e.g. --path /$batch --path /v1.0/$batch; default /batch)',
+      collectPaths,
+      [],
+    )
+    .option(
+      '--service-path <path>',
+      'resolve inner urls under this path prefix, where the demo API and fixtures are mounted (e.g. /v1.0)',
+      parseMountPath,
+    )
     .option(
       '--max-requests <n>',
       `most inner requests per batch (at least ${MIN_MAX_REQUESTS}; default: ${DEFAULT_LIMITS.maxRequests})`,
@@ -179,6 +212,8 @@ interface RawOptions {
   port: number;
   host: string;
   upstream?: string;
+  path: string[];
+  servicePath?: string;
   maxRequests?: number;
   maxConcurrency?: number;
   requestTimeout?: number;
@@ -207,6 +242,8 @@ function toOptions(raw: RawOptions): CliOptions {
     ...(raw.upstream === undefined ? {} : { upstream: raw.upstream }),
     limits,
     fixtures: raw.fixtures,
+    paths: raw.path.length > 0 ? [...new Set(raw.path)] : ['/batch'],
+    ...(raw.servicePath === undefined ? {} : { servicePath: raw.servicePath }),
     inspector: raw.inspector,
     logLevel: raw.logLevel,
     ...(raw.cors === undefined ? {} : { cors: raw.cors }),

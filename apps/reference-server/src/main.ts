@@ -46,6 +46,8 @@ export async function main(args: readonly string[]): Promise<void> {
   const app = createReferenceApp({
     limits: options.limits,
     fixtures: options.fixtures,
+    paths: options.paths,
+    ...(options.servicePath === undefined ? {} : { servicePath: options.servicePath }),
     inspector: options.inspector,
     logger,
     ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
@@ -61,7 +63,7 @@ export async function main(args: readonly string[]): Promise<void> {
   }
   onShutdownSignal(running, logger, async () => shared?.close());
   process.stdout.write(
-    `${listeningLine(running.origin, BATCH_PATH, options.inspector ? INSPECTOR_PATH : undefined)}\n`,
+    `${listeningLine(running.origin, options.paths[0] ?? BATCH_PATH, options.inspector ? INSPECTOR_PATH : undefined)}\n`,
   );
   if (options.upstream !== undefined) logger.info({ upstream: options.upstream }, 'gateway mode');
 }
