@@ -81,12 +81,12 @@ export interface BatchDeps extends Omit<RoundDeps, 'retry' | 'throttle'> {
 
 /** Reads the argument of `send`, throwing a TypeError for anything but options or callbacks. */
 function sendArgument(argument: unknown): { callbacks?: SendCallbacks; signal?: AbortSignal } {
-  const given = (argument ?? {}) as Record<string, unknown>;
-  const { onSuccess, onFailure, signal } = given;
+  const given = (argument === undefined ? {} : argument) as Record<string, unknown>;
+  const object = typeof given === 'object' && given !== null && !Array.isArray(given);
+  const { onSuccess, onFailure, signal } = object ? given : {};
   const callbacks = onSuccess !== undefined || onFailure !== undefined;
   if (
-    typeof given !== 'object' ||
-    Array.isArray(given) ||
+    !object ||
     Object.keys(given).some((key) => !['onSuccess', 'onFailure', 'signal'].includes(key)) ||
     (signal !== undefined && !isAbortSignal(signal)) ||
     (callbacks && (typeof onSuccess !== 'function' || typeof onFailure !== 'function'))

@@ -7,6 +7,8 @@ export interface SeenRequest {
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** When it arrived (epoch ms). */
+  readonly at: number;
 }
 
 /** How the proxy misbehaves, for tests. */
@@ -31,10 +33,11 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
   let dropsLeft = options.dropPostAnswers ?? 0;
   let earlyDropsLeft = options.dropPostRequests ?? 0;
   const local = await listenLocal(async (req, res) => {
+    const at = Date.now();
     const body = await readBody(req);
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    seen.push({ method, path, headers: req.headers, body });
+    seen.push({ method, path, headers: req.headers, body, at });
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) {
