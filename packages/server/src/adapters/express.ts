@@ -4,8 +4,8 @@ import { safeLog } from '../core/logger.js';
 import type { BatchwireOptions } from '../core/options.js';
 import type { BatchHandler } from '../core/types.js';
 import { type HandlerApp, inProcessDispatch } from '../dispatch/in-process/dispatch.js';
-import { readNodeBody } from '../http/node-body.js';
-import { disconnectSignal, writeNodeResponse } from '../http/node-write.js';
+import { nodeScheduler } from '../http/node-scheduler.js';
+import { serveNode } from '../http/node-serve.js';
 import { expressConnection } from './express-connection.js';
 
 /** The parts of an Express 4 or 5 request the adapter reads. */
@@ -31,7 +31,10 @@ export type BatchwireMiddleware = ((
  * (gateway mode). Paths below the mount point fall through to the next handler.
  */
 export function batchwire(options: BatchwireOptions = {}): BatchwireMiddleware {
-  const handle: BatchHandler<IncomingMessage> = createBatchHandler(options);
+  const handle: BatchHandler<IncomingMessage> = createBatchHandler({
+    ...options,
+    scheduler: options.scheduler ?? nodeScheduler,
+  });
   const logger = options.logger;
   const onHandlerError = logger
     ? (error: unknown, request: { id: string; url: string }) =>
@@ -56,20 +59,7 @@ export function batchwire(options: BatchwireOptions = {}): BatchwireMiddleware {
           onHandlerError,
         })
       : undefined;
-    handle({
-      method: req.method ?? 'GET',
-      headers: req.headers,
-      body: (maxBytes) => readNodeBody(outer, maxBytes),
-      signal: disconnectSignal(res),
-      dispatch,
-      endpointPath: outer.baseUrl ?? '',
-      raw: req,
-    })
-      .then((answer) => writeNodeResponse(res, answer))
-      .catch((error: unknown) => {
-        safeLog(logger, 'error', { err: error }, 'batch answer failed');
-        res.destroy();
-      });
+    serveNode(handle, req, res, { dispatch, endpointPath: outer.baseUrl ?? '' }, logger);
   };
   return Object.assign(middleware, { close: handle.close });
 }

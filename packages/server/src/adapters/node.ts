@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { routeKey } from '../core/batch-path.js';
 import { createBatchHandler } from '../core/handler.js';
 import type { BatchwireOptions } from '../core/options.js';
+import { nodeScheduler } from '../http/node-scheduler.js';
 import { serveNode } from '../http/node-serve.js';
 
 /** Options of the node:http gateway: the core's options, an upstream, and where the endpoint is. */
@@ -29,7 +30,11 @@ export type NodeGatewayHandler = ((
  */
 export function batchwireNode(options: NodeGatewayOptions): NodeGatewayHandler {
   const { path = '/batch', ...core } = options;
-  const handle = createBatchHandler<IncomingMessage>({ ...core, mode: 'gateway' });
+  const handle = createBatchHandler<IncomingMessage>({
+    ...core,
+    mode: 'gateway',
+    scheduler: core.scheduler ?? nodeScheduler,
+  });
   const endpoint = routeKey(path);
   const listener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void => {
     if (routeKey((req.url ?? '/').split('?', 1)[0]!) !== endpoint) {

@@ -10,6 +10,7 @@ import {
 } from '@batchwire/schema';
 import type { Dispatcher } from 'undici';
 import type { IdempotencyStore } from '../idempotency/store.js';
+import type { Scheduler } from '../engine/scheduler.js';
 import type { BatchObserver } from '../observe/events.js';
 import type { BatchLogger } from './logger.js';
 
@@ -75,6 +76,8 @@ export interface BatchwireOptions<Raw = IncomingMessage> {
   readonly onInnerResponse?: (event: InnerResponseEvent<Raw>) => void;
   /** Journals, metrics, logs: told about every batch and item, credentials masked (see BatchObserver). */
   readonly observers?: readonly BatchObserver[];
+  /** Timers and yielding for the engine (default: `setTimeout` only; node:http adapters use `setImmediate`). */
+  readonly scheduler?: Scheduler;
   /** A logger (pino fits): one line per batch with per-item timings, and inner handler errors. */
   readonly logger?: BatchLogger;
   /** The `Idempotency-Key` capability (on by default, in memory); `false` turns it off. */
@@ -112,6 +115,7 @@ export interface BatchwireConfig {
       }
     | undefined;
   readonly observers: readonly BatchObserver[];
+  readonly scheduler: Scheduler | undefined;
   readonly logger: BatchLogger | undefined;
 }
 
@@ -178,6 +182,7 @@ export function resolveConfig<Raw>(options: BatchwireOptions<Raw>): BatchwireCon
             store: idem?.store,
           },
     observers: options.observers ?? [],
+    scheduler: options.scheduler,
     logger: options.logger,
   };
 }

@@ -183,6 +183,7 @@ async function execute<Raw>(
       : undefined;
   const engine: RunBatchOptions = {
     limits: config.limits,
+    ...(config.scheduler === undefined ? {} : { scheduler: config.scheduler }),
     // A streamed item is on the wire once written; only a stored (idempotent) answer needs them all.
     retainResults: lines === undefined || run.claim !== undefined,
     maxResolvedBytes: config.limits.maxBodyBytes,
