@@ -9,8 +9,8 @@ import {
   MIN_MAX_REQUESTS,
 } from '@batchwire/schema';
 import type { Dispatcher } from 'undici';
-import type { IdempotencyStore } from '../idempotency/store.js';
 import type { Scheduler } from '../engine/scheduler.js';
+import type { IdempotencyStore } from '../idempotency/store.js';
 import type { BatchObserver } from '../observe/events.js';
 import type { BatchLogger } from './logger.js';
 
