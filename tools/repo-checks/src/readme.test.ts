@@ -60,5 +60,9 @@ describe('unshippedNames', () => {
     expect(unshippedNames(glob, files)).toEqual(['apps/example-*/report.json']);
     const linked = `${glob} ([the examples](${REPO_BLOB}apps/example-fastify/README.md)).`;
     expect(unshippedNames(linked, files)).toEqual([]);
+    const tree = `${glob} ([apps](https://github.com/batchwire/batchwire/tree/main/apps)).`;
+    expect(unshippedNames(tree, files)).toEqual([]);
+    const elsewhere = `${glob} ([docs](https://github.com/batchwire/batchwire/tree/main/docs)).`;
+    expect(unshippedNames(elsewhere, files)).toEqual(['apps/example-*/report.json']);
   });
 });

@@ -1,5 +1,6 @@
 /** Where absolute links into this repository point (its default branch). */
 export const REPO_BLOB = 'https://github.com/batchwire/batchwire/blob/main/';
+const REPO_LINK = /^https:\/\/github\.com\/batchwire\/batchwire\/(?:blob|tree)\/main\//;
 
 const FENCE = /^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm;
 const INLINE_LINK = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
@@ -52,7 +53,9 @@ export function unshippedNames(markdown: string, files: readonly string[]): stri
   return prose(markdown)
     .split(/\n\s*\n/)
     .flatMap((paragraph) => {
-      const links = linkTargets(paragraph).filter((target) => target.startsWith(REPO_BLOB));
+      const links = linkTargets(paragraph)
+        .filter((target) => REPO_LINK.test(target))
+        .map((target) => target.split('#')[0]?.replace(REPO_LINK, '') ?? '');
       return [...paragraph.matchAll(CODE_SPAN)]
         .flatMap((span) => (span[1] ?? '').split(/\s+/))
         .filter((token) => PATH_TOKEN.test(token))
@@ -62,10 +65,12 @@ export function unshippedNames(markdown: string, files: readonly string[]): stri
           const name = token.replace(/^\.\//, '');
           const literal = name.split(/[*<]/)[0] ?? '';
           // A glob or placeholder is linked by a link into the folder it starts with.
-          return !links.some((link) => {
-            const path = link.split('#')[0] ?? '';
-            return literal === name ? path.endsWith(`/${name}`) : path.includes(`/${literal}`);
-          });
+          const folder = literal.slice(0, literal.lastIndexOf('/') + 1);
+          return !links.some((path) =>
+            literal === name
+              ? path === name || path.endsWith(`/${name}`)
+              : `/${path}/`.includes(`/${folder}`),
+          );
         });
     });
 }
