@@ -63,6 +63,17 @@ run('the batch inspector in headless Chromium', () => {
     expect(await page.getByTestId('envelope-error').allInnerTexts()).toContainEqual(
       expect.stringContaining('/requests/1/id id.duplicate'),
     );
+    // Each error links to where its pointer is in the editor, and selects it there.
+    await page
+      .getByTestId('envelope-error')
+      .first()
+      .getByRole('button', { name: /^line \d+, column \d+$/ })
+      .click();
+    const selected = await editor.evaluate((element) => {
+      const area = element as unknown as { value: string; selectionStart: number; selectionEnd: number };
+      return area.value.slice(area.selectionStart, area.selectionEnd);
+    });
+    expect(selected).toBe('"d0"');
     await editor.fill(original);
     await page.getByText('Valid envelope: 11 inner requests.').waitFor({ timeout: 5_000 });
   });

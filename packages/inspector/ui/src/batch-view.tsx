@@ -38,7 +38,11 @@ export function BatchView({ batch }: { readonly batch: JournalBatch }) {
         <summary>Outer request headers</summary>
         <HeadersView headers={batch.headers} />
       </details>
-      {batch.items.length === 0 ? null : (
+      {batch.replayed ? (
+        <p data-testid="replayed">
+          Idempotent replay: the answer stored for this Idempotency-Key was sent again; no inner request ran.
+        </p>
+      ) : batch.items.length === 0 ? null : (
         <Timeline batch={batch} selected={selected} onSelect={setSelected} />
       )}
       {item === undefined ? (

@@ -1,10 +1,19 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { lineAndColumn, pointerRanges, type TextRange } from './json-positions.js';
 import { checkEditor, curlCommand, type OuterHeaders, PRESETS, requestHeaders } from './playground-model.js';
 
 const first = PRESETS[0];
 
 function textOf(envelope: unknown): string {
   return JSON.stringify(envelope, null, 2);
+}
+
+/** The range of a pointer's value, or of its nearest ancestor when the member is missing. */
+function rangeOf(ranges: Map<string, TextRange>, pointer: string): TextRange | undefined {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const range = ranges.get(p);
+    if (range !== undefined || p === '') return range;
+  }
 }
 
 /** Compose a batch, validated as you type, send it with chosen outer headers, copy it as curl. */
@@ -19,6 +28,15 @@ export function Playground({ batchPath }: { readonly batchPath: string }) {
   const [answer, setAnswer] = useState<{ status: number; text: string } | undefined>(undefined);
   const [copied, setCopied] = useState('');
   const check = useMemo(() => checkEditor(text), [text]);
+  const ranges = useMemo(
+    () => (check.kind === 'invalid' ? pointerRanges(text) : new Map<string, TextRange>()),
+    [check, text],
+  );
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const show = (range: TextRange) => {
+    editor.current?.focus();
+    editor.current?.setSelectionRange(range.start, range.end);
+  };
   const url = new URL(batchPath, window.location.origin).href;
   const curl = curlCommand(url, headers, text);
 
@@ -74,6 +92,7 @@ export function Playground({ batchPath }: { readonly batchPath: string }) {
         id="envelope"
         spellcheck={false}
         rows={18}
+        ref={editor}
         value={text}
         aria-describedby="envelope-check"
         aria-invalid={check.kind !== 'ok'}
@@ -88,12 +107,24 @@ export function Playground({ batchPath }: { readonly batchPath: string }) {
           <>
             <p>{check.title}</p>
             <ul>
-              {check.errors.map((error) => (
-                <li key={`${error.pointer} ${error.rule ?? ''}`} data-testid="envelope-error">
-                  <code>{error.pointer || '(root)'}</code>{' '}
-                  {error.rule === undefined ? null : <code>{error.rule}</code>} {error.detail}
-                </li>
-              ))}
+              {check.errors.map((error) => {
+                const range = rangeOf(ranges, error.pointer);
+                const where = range === undefined ? undefined : lineAndColumn(text, range.start);
+                return (
+                  <li key={`${error.pointer} ${error.rule ?? ''}`} data-testid="envelope-error">
+                    <code>{error.pointer || '(root)'}</code>{' '}
+                    {error.rule === undefined ? null : <code>{error.rule}</code>} {error.detail}
+                    {range === undefined || where === undefined ? null : (
+                      <>
+                        {' '}
+                        <button type="button" class="link" onClick={() => show(range)}>
+                          line {where.line}, column {where.column}
+                        </button>
+                      </>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
