@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createBatchHandler } from '../core/handler.js';
-import { safeLog } from '../core/logger.js';
+import { innerErrorLogger } from '../core/inner-errors.js';
 import type { BatchwireOptions } from '../core/options.js';
 import type { BatchHandler } from '../core/types.js';
 import { type HandlerApp, inProcessDispatch } from '../dispatch/in-process/dispatch.js';
@@ -36,10 +36,6 @@ export function batchwire(options: BatchwireOptions = {}): BatchwireMiddleware {
     scheduler: options.scheduler ?? nodeScheduler,
   });
   const logger = options.logger;
-  const onHandlerError = logger
-    ? (error: unknown, request: { id: string; url: string }) =>
-        safeLog(logger, 'error', { err: error, id: request.id, url: request.url }, 'inner handler error')
-    : undefined;
   const inProcess = handle.mode === 'in-process';
 
   const middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
@@ -56,7 +52,7 @@ export function batchwire(options: BatchwireOptions = {}): BatchwireMiddleware {
           maxItemResponseBytes: handle.config.limits.maxItemResponseBytes,
           host: req.headers.host,
           connection: expressConnection(req),
-          onHandlerError,
+          onHandlerError: innerErrorLogger(logger, req.headers),
         })
       : undefined;
     serveNode(handle, req, res, { dispatch, endpointPath: outer.baseUrl ?? '' }, logger);

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { createBatchHandler } from '../core/handler.js';
-import { safeLog } from '../core/logger.js';
+import { innerErrorLogger } from '../core/inner-errors.js';
 import type { BatchwireOptions } from '../core/options.js';
 import type { BatchHandler } from '../core/types.js';
 import { inProcessDispatch } from '../dispatch/in-process/dispatch.js';
@@ -41,10 +41,7 @@ function routingDispatch(
     maxItemResponseBytes: handle.config.limits.maxItemResponseBytes,
     host: request.raw.headers.host,
     connection: expressConnection(resolved as unknown as IncomingMessage),
-    onHandlerError: logger
-      ? (error, inner) =>
-          safeLog(logger, 'error', { err: error, id: inner.id, url: inner.url }, 'inner handler error')
-      : undefined,
+    onHandlerError: innerErrorLogger(logger, request.raw.headers),
   });
 }
 

@@ -2,6 +2,7 @@ import { INNER_REQUEST_MARKER_HEADER, PROBLEM_TYPES } from '@batchwire/schema';
 import { gatewayDispatch } from '../dispatch/gateway.js';
 import { memoryIdempotencyStore } from '../idempotency/store.js';
 import { capabilitiesOf } from './capabilities.js';
+import { logRejection } from './log-rejection.js';
 import { safeLog } from './logger.js';
 import { type BatchwireOptions, resolveConfig } from './options.js';
 import { handlePost } from './post.js';
@@ -73,7 +74,9 @@ export function createBatchHandler<Raw = unknown>(options: BatchwireOptions<Raw>
       );
     }
     try {
-      return await handlePost(req, context);
+      const answer = await handlePost(req, context);
+      logRejection(config.logger, answer);
+      return answer;
     } catch (error) {
       safeLog(config.logger, 'error', { err: error }, 'batch failed');
       return problemResponse({
