@@ -53,10 +53,25 @@ describe.each(MODES)('%s mode: the smaller rules, one by one', (mode) => {
     ['a raw space', '/_conformance/echo/a b'],
     ['bad percent-encoding', '/_conformance/echo/%zz'],
     ['an encoded control character', '/_conformance/echo/%0a'],
-    ['no leading slash', '_conformance/echo'],
+    ['a scheme-like first segment', '_conformance:80/echo'],
+    ['a relative dot segment', '_conformance/../blogs'],
     ['an empty url', ''],
   ])('req-url: refuses a url with %s', async (_label, url) => {
     await expectViolation([{ id: 'a', method: 'GET', url }], '/requests/1/url');
+  });
+
+  it('req-method-2/req-url-8: OData spellings (get, a url without "/") run as GET of the same path', async () => {
+    const batch = await runBatch(t, {
+      requests: [
+        { id: 'lower', method: 'get', url: '_conformance/echo/odata?x=1' },
+        { id: 'mixed', method: 'Post', url: '/_conformance/echo', body: { y: 2 } },
+      ],
+    });
+    expect(item(batch, 'lower')).toMatchObject({
+      status: 200,
+      body: { method: 'GET', path: '/_conformance/echo/odata', query: { x: '1' } },
+    });
+    expect(item(batch, 'mixed')).toMatchObject({ status: 200, body: { method: 'POST', body: { y: 2 } } });
   });
 
   it('req-url-7: ignores Host, X-Forwarded-Host and Forwarded when resolving urls', async () => {
