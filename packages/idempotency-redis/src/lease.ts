@@ -2,7 +2,7 @@ import { runScript, type Send } from './scripts.js';
 
 /** A lease that could not be renewed. */
 export type LeaseEvent =
-  | { readonly kind: 'lease-lost'; readonly key: string }
+  | { readonly kind: 'lease-lost' | 'run-too-long'; readonly key: string }
   | { readonly kind: 'renew-failed'; readonly key: string; readonly error: unknown };
 
 /** A claim being renewed on a timer until `stop`. */
@@ -19,6 +19,8 @@ export interface LeaseOptions {
   /** The exact value of the claim, compared before each renewal. */
   readonly claim: string;
   readonly leaseMs: number;
+  /** Renewal stops after this long, so a run that never ends cannot hold its key for ever. */
+  readonly maxRunMs: number;
   readonly report: (event: LeaseEvent) => void;
 }
 
@@ -27,10 +29,16 @@ export interface LeaseOptions {
  * to two missed renewals, and a dead one loses it within one lease.
  */
 export function startLease(options: LeaseOptions): RunningLease {
-  const { send, key, redisKey, claim, leaseMs, report } = options;
+  const { send, key, redisKey, claim, leaseMs, maxRunMs, report } = options;
+  const startedAt = Date.now();
   let stopped = false;
   let inFlight = false;
   const renew = async () => {
+    if (Date.now() - startedAt >= maxRunMs) {
+      stop();
+      report({ kind: 'run-too-long', key });
+      return;
+    }
     if (inFlight) return;
     inFlight = true;
     try {

@@ -85,6 +85,21 @@ describe.skipIf(missing !== undefined)('redisIdempotencyStore against a real red
     expect((await other.begin(key, 'f')).state).toBe('started');
   });
 
+  it('stops renewing after maxRunMs, so a run that never completes does not hold its key for ever', async () => {
+    const events: RedisStoreEvent[] = [];
+    const holder = await store({ leaseMs: 300, maxRunMs: 500, onEvent: (event) => events.push(event) });
+    const other = await store({ leaseMs: 300 });
+    const key = freshKey();
+    expect((await holder.begin(key, 'f')).state).toBe('started');
+    await sleep(400);
+    // Renewed past its first lease...
+    expect((await other.begin(key, 'f')).state).toBe('running');
+    await sleep(800);
+    // ...but not past maxRunMs plus one lease.
+    expect((await other.begin(key, 'f')).state).toBe('started');
+    expect(events).toContainEqual({ kind: 'run-too-long', key });
+  });
+
   it('never lets a former holder overwrite the claim that replaced its lapsed one', async () => {
     const events: RedisStoreEvent[] = [];
     const former = await store({ leaseMs: 300, onEvent: (event) => events.push(event) });

@@ -26,6 +26,11 @@ export interface RedisStoreOptions {
   readonly prefix?: string;
   /** How long a claim lives without renewal (default 15,000 ms); renewed every third of it. */
   readonly leaseMs?: number;
+  /**
+   * Longest a run keeps renewing its claim (default 1 h; keep it above `batchTimeoutMs`), so a run
+   * that never ends, or a caller that never completes nor abandons, cannot hold its key for ever.
+   */
+  readonly maxRunMs?: number;
   /** Largest answer kept, in UTF-8 bytes (default 8 MiB); a larger one is not stored. */
   readonly maxAnswerBytes?: number;
   /** Longest wait for one Redis reply (default 2,000 ms); `begin` then throws, so the batch gets 503. */
@@ -74,6 +79,7 @@ function boundedSend(client: RedisCommandClient, timeoutMs: number): Send {
 export function redisIdempotencyStore(options: RedisStoreOptions): IdempotencyStore {
   const prefix = options.prefix ?? 'batchwire:idempotency:';
   const leaseMs = positive('leaseMs', options.leaseMs ?? 15_000);
+  const maxRunMs = positive('maxRunMs', options.maxRunMs ?? 3_600_000);
   const maxAnswerBytes = positive('maxAnswerBytes', options.maxAnswerBytes ?? 8 * 1_048_576);
   const send = boundedSend(options.client, positive('commandTimeoutMs', options.commandTimeoutMs ?? 2_000));
   const report = (event: RedisStoreEvent) => options.onEvent?.(event);
@@ -107,7 +113,7 @@ export function redisIdempotencyStore(options: RedisStoreOptions): IdempotencySt
         held.set(key, {
           fingerprint,
           claim,
-          lease: startLease({ send, key, redisKey: prefix + key, claim, leaseMs, report }),
+          lease: startLease({ send, key, redisKey: prefix + key, claim, leaseMs, maxRunMs, report }),
         });
         return { state: 'started' };
       }
