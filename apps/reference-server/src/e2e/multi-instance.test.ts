@@ -73,6 +73,27 @@ describe.skipIf(missing !== undefined)('two instances sharing one Redis behind n
     expect(other.body).toMatchObject({ status: 422, type: expect.stringMatching(/idempotency-mismatch$/) });
   });
 
+  it('replays a streamed keyed batch as NDJSON on the other instance', async () => {
+    const name = uniqueName('stream-replay');
+    const key = uniqueName('key');
+    const accept = { accept: NDJSON_MEDIA_TYPE };
+    const first = await postThrough(c.front, countingBatch(name, 0), key, accept);
+    const retry = await postThrough(c.front, countingBatch(name, 0), key, accept);
+    expect(retry.upstream).not.toBe(first.upstream);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    expect(retry.headers.get(IDEMPOTENCY_REPLAYED_HEADER)).toBe('true');
+    const lines = (text: unknown) =>
+      String(text)
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // Same items and summary; a replay lists items in request order, the live stream in completion order.
+    expect(lines(retry.body).map((line) => line.id ?? 'summary')).toEqual(['count', 'wait', 'summary']);
+    expect(lines(retry.body).at(-1)).toEqual(lines(first.body).at(-1));
+    expect(await c.counter(name)).toBe(1);
+  });
+
   it('streams an NDJSON batch through nginx line by line', async () => {
     const res = await fetch(`${c.front}/batch`, {
       method: 'POST',
