@@ -11,12 +11,22 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import parseChangeset from '@changesets/parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareVersions } from './engines.js';
 import { publishedPackages, readManifest, repoRoot, workspacePackages } from './workspace.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'batchwire-version-'));
 const published = publishedPackages();
+const changesetDir = join(repoRoot, '.changeset');
+/** The packages some changeset asks to release as a new major version. */
+const askedMajor = new Set(
+  readdirSync(changesetDir)
+    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    .flatMap((file) => parseChangeset(readFileSync(join(changesetDir, file), 'utf8')).releases)
+    .filter((release) => release.type === 'major')
+    .map((release) => release.name),
+);
 let result: ReturnType<typeof spawnSync>;
 
 /**
@@ -58,4 +68,15 @@ describe('a `changeset version` dry run on a scratch copy', () => {
     expect(changelog).toContain(`# ${manifest.name}`);
     expect(changelog).toContain(`## ${bumped.version}`);
   });
+
+  it.each(published)(
+    'takes $name to a new major version only when a changeset asks for it',
+    ({ name, dir, manifest }) => {
+      // A minor bump of a package named in peerDependencies with a range the new version leaves makes
+      // changesets release the dependent as a new major (0.0.0 -> 1.0.0); keep peer ranges wide enough.
+      const major = (version: string | undefined) => (version ?? '0').split('.')[0];
+      const bumped = readManifest(join(scratch, dir, 'package.json'));
+      if (!askedMajor.has(name)) expect(major(bumped.version)).toBe(major(manifest.version));
+    },
+  );
 });
