@@ -63,7 +63,7 @@ export function createReferenceApp(options: ReferenceAppOptions = {}): Express {
   if (options.upstream === undefined)
     mountApiRoutes(serviceApp(app, options.servicePath), underService(options));
   options.extend?.(app);
-  const dev = options.inspector === true ? mountInspector(app, BATCH_PATH) : undefined;
+  const dev = options.inspector === true ? mountInspector(app, paths) : undefined;
   if (options.cors !== undefined) app.use(paths, batchCors(options.cors));
   app.use(
     paths,

@@ -9,7 +9,9 @@ describe('the inspector in the reference app', () => {
   let on: Listening;
   let off: Listening;
   beforeAll(async () => {
-    on = await listen(createReferenceApp({ inspector: true, logger: silent }));
+    on = await listen(
+      createReferenceApp({ inspector: true, paths: ['/batch', '/v1.0/$batch'], logger: silent }),
+    );
     off = await listen(createReferenceApp({ logger: silent }));
   });
   afterAll(async () => {
@@ -46,6 +48,12 @@ describe('the inspector in the reference app', () => {
       ],
     });
     expect(answer.responses.map((r) => r.status)).toEqual([404, 404]);
+  });
+
+  it('describes every path of the batch endpoint in its OpenAPI document; the playground posts to the first', async () => {
+    const document = (await (await fetch(`${on.url}/_batchwire/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(document.paths)).toEqual(['/batch', '/v1.0/$batch']);
+    expect(await (await fetch(`${on.url}/_batchwire/api/config`)).json()).toEqual({ batchPath: '/batch' });
   });
 
   it('is not served unless asked for', async () => {

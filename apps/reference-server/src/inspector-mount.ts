@@ -8,12 +8,13 @@ export const INSPECTOR_PATH = '/_batchwire/';
 const MARKER = INNER_REQUEST_MARKER_HEADER.toLowerCase();
 
 /**
- * Mounts the inspector at {@link INSPECTOR_PATH} and returns it (its observer feeds the journal).
+ * Mounts the inspector at {@link INSPECTOR_PATH} for a batch endpoint served at `batchPaths` (the
+ * playground posts to the first; the OpenAPI document names them all) and returns it.
  * Inner requests of a batch do not reach it: a batch reading the journal, or holding its event
  * stream open until the item times out, would only confuse what the journal shows.
  */
-export function mountInspector(app: Express, batchPath: string): Inspector {
-  const dev = inspector({ batchPath });
+export function mountInspector(app: Express, batchPaths: readonly string[]): Inspector {
+  const dev = inspector({ batchPaths, ...(batchPaths[0] === undefined ? {} : { batchPath: batchPaths[0] }) });
   app.use(INSPECTOR_PATH.slice(0, -1), (req, res, next) => {
     if (req.headers[MARKER] !== undefined) next();
     else dev(req, res, next);

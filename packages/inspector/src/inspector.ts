@@ -6,6 +6,8 @@ import { createJournal, type Journal, type JournalOptions } from './journal/jour
 export interface InspectorOptions extends JournalOptions {
   /** The batch endpoint's path, for the playground and the OpenAPI document (default `/batch`). */
   readonly batchPath?: string;
+  /** Every path the endpoint is served at, for the OpenAPI document (default: `batchPath` alone). */
+  readonly batchPaths?: readonly string[];
   /** A prefix to strip from `req.url` when mounted on plain node:http (Express strips it itself). */
   readonly basePath?: string;
   /** Folder of the built UI (default: the one shipped in this package). */
@@ -29,6 +31,7 @@ export function inspector(options: InspectorOptions = {}): Inspector {
   const handler = inspectorHandler({
     journal,
     ...(options.batchPath === undefined ? {} : { batchPath: options.batchPath }),
+    ...(options.batchPaths === undefined ? {} : { batchPaths: options.batchPaths }),
     ...(options.basePath === undefined ? {} : { basePath: options.basePath }),
     ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }),
   });

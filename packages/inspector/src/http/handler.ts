@@ -9,6 +9,8 @@ export interface InspectorHandlerOptions {
   readonly journal: Journal;
   /** The batch endpoint the playground posts to and the OpenAPI document describes (default `/batch`). */
   readonly batchPath?: string;
+  /** Every path the endpoint is served at, for the OpenAPI document (default: `batchPath` alone). */
+  readonly batchPaths?: readonly string[];
   /** A prefix to strip from `req.url` when not mounted by a router that strips it (plain node:http). */
   readonly basePath?: string;
   /** Folder of the built UI (default: the one shipped in this package's dist). */
@@ -60,7 +62,7 @@ export function inspectorHandler(options: InspectorHandlerOptions): InspectorHan
   const { journal } = options;
   const batchPath = options.batchPath ?? '/batch';
   const files = staticFiles(options.uiDir ?? new URL('../ui/', import.meta.url));
-  const openapi = JSON.stringify(openApiDocument({ batchPath }));
+  const openapi = JSON.stringify(openApiDocument({ batchPaths: options.batchPaths ?? [batchPath] }));
 
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path === '/openapi.json') {

@@ -6,11 +6,17 @@ import { openApiDocument } from './document.js';
 
 describe('openApiDocument', () => {
   it('is a valid OpenAPI 3.1 document for a real validator', async () => {
-    const document = openApiDocument({ batchPath: '/v1.0/$batch', servers: ['http://127.0.0.1:3000'] });
+    const document = openApiDocument({
+      batchPaths: ['/batch', '/$batch', '/v1.0/$batch'],
+      servers: ['http://127.0.0.1:3000'],
+    });
     // validate() mutates what it is given (dereferencing), so it gets a copy.
     const api = await SwaggerParser.validate(structuredClone(document) as never);
     expect('openapi' in api && api.openapi).toBe('3.1.0');
-    expect(Object.keys(api.paths ?? {})).toEqual(['/v1.0/$batch']);
+    expect(Object.keys(api.paths ?? {})).toEqual(['/batch', '/$batch', '/v1.0/$batch']);
+    expect(Object.keys(openApiDocument({ batchPath: '/v1.0/$batch' }).paths as object)).toEqual([
+      '/v1.0/$batch',
+    ]);
   });
 
   it('names every problem type the protocol defines for the outer answer', () => {

@@ -11,6 +11,8 @@ import { SPEC_EXAMPLES } from '../generated/spec-data.js';
 export interface OpenApiOptions {
   /** The path of the batch endpoint (default `/batch`). */
   readonly batchPath?: string;
+  /** Every path the endpoint is served at (e.g. `/batch`, `/$batch`, `/v1.0/$batch`); overrides `batchPath`. */
+  readonly batchPaths?: readonly string[];
   /** Server URLs the document names (default: none, so tools use the document's own origin). */
   readonly servers?: readonly string[];
   /** The document's `info.version` (default `1`). */
@@ -57,14 +59,68 @@ function requestExamples(): Json {
   return examples;
 }
 
+/** The GET and POST operations of one mount path; operation ids carry `suffix` (they are unique per document). */
+function pathItem(suffix: string): Json {
+  const t = PROBLEM_TYPES;
+  return {
+    get: {
+      operationId: `getCapabilities${suffix}`,
+      summary: 'The capabilities document: protocol versions, limits and optional features',
+      responses: {
+        '200': {
+          description: 'The capabilities of this endpoint.',
+          content: { 'application/json': { schema: ref('Capabilities') } },
+        },
+      },
+    },
+    post: {
+      operationId: `postBatch${suffix}`,
+      summary: 'Run a batch of inner requests',
+      parameters: [
+        {
+          name: IDEMPOTENCY_KEY_HEADER,
+          in: 'header',
+          required: false,
+          description: 'Makes a retry with the same key and envelope answer the stored response.',
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        },
+      ],
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: ref('BatchRequest'), examples: requestExamples() } },
+      },
+      responses: {
+        '200': {
+          description:
+            'The consolidated response, or with `Accept: application/x-ndjson` one StreamRecord per line ' +
+            '(items in completion order, the summary last).',
+          content: {
+            'application/json': { schema: ref('BatchResponse') },
+            [NDJSON_MEDIA_TYPE]: { schema: ref('StreamRecord') },
+          },
+        },
+        '400': problemResponse('The envelope broke the rules; `errors` lists each with its JSON Pointer.', [
+          t.invalidEnvelope,
+          t.malformedJson,
+          t.limitExceeded,
+        ]),
+        '405': problemResponse('The method is not GET, HEAD or POST.', [t.methodNotAllowed]),
+        '409': problemResponse('The Idempotency-Key is in use.', [t.idempotencyInProgress]),
+        '413': problemResponse('An advertised limit was exceeded; `limit` names it.', [t.limitExceeded]),
+        '415': problemResponse('The body is not application/json.', [t.unsupportedMediaType]),
+        '422': problemResponse('The Idempotency-Key came with another envelope.', [t.idempotencyMismatch]),
+      },
+    },
+  };
+}
+
 /**
  * The OpenAPI 3.1 description of a Batchwire batch endpoint: GET capabilities, POST batch (JSON and
  * NDJSON answers, the `Idempotency-Key` header), every problem type, with the component schemas
  * generated from @batchwire/schema's TypeBox definitions and the spec's examples.
  */
 export function openApiDocument(options: OpenApiOptions = {}): Json {
-  const batchPath = options.batchPath ?? '/batch';
-  const t = PROBLEM_TYPES;
+  const paths = options.batchPaths ?? [options.batchPath ?? '/batch'];
   return {
     openapi: '3.1.0',
     info: {
@@ -76,59 +132,7 @@ export function openApiDocument(options: OpenApiOptions = {}): Json {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     ...(options.servers === undefined ? {} : { servers: options.servers.map((url) => ({ url })) }),
-    paths: {
-      [batchPath]: {
-        get: {
-          operationId: 'getCapabilities',
-          summary: 'The capabilities document: protocol versions, limits and optional features',
-          responses: {
-            '200': {
-              description: 'The capabilities of this endpoint.',
-              content: { 'application/json': { schema: ref('Capabilities') } },
-            },
-          },
-        },
-        post: {
-          operationId: 'postBatch',
-          summary: 'Run a batch of inner requests',
-          parameters: [
-            {
-              name: IDEMPOTENCY_KEY_HEADER,
-              in: 'header',
-              required: false,
-              description: 'Makes a retry with the same key and envelope answer the stored response.',
-              schema: { type: 'string', minLength: 1, maxLength: 255 },
-            },
-          ],
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: ref('BatchRequest'), examples: requestExamples() } },
-          },
-          responses: {
-            '200': {
-              description:
-                'The consolidated response, or with `Accept: application/x-ndjson` one StreamRecord per line ' +
-                '(items in completion order, the summary last).',
-              content: {
-                'application/json': { schema: ref('BatchResponse') },
-                [NDJSON_MEDIA_TYPE]: { schema: ref('StreamRecord') },
-              },
-            },
-            '400': problemResponse(
-              'The envelope broke the rules; `errors` lists each with its JSON Pointer.',
-              [t.invalidEnvelope, t.malformedJson, t.limitExceeded],
-            ),
-            '405': problemResponse('The method is not GET, HEAD or POST.', [t.methodNotAllowed]),
-            '409': problemResponse('The Idempotency-Key is in use.', [t.idempotencyInProgress]),
-            '413': problemResponse('An advertised limit was exceeded; `limit` names it.', [t.limitExceeded]),
-            '415': problemResponse('The body is not application/json.', [t.unsupportedMediaType]),
-            '422': problemResponse('The Idempotency-Key came with another envelope.', [
-              t.idempotencyMismatch,
-            ]),
-          },
-        },
-      },
-    },
+    paths: Object.fromEntries(paths.map((path, i) => [path, pathItem(i === 0 ? '' : `At${i + 1}`)])),
     components: { schemas: componentSchemas() },
   };
 }
