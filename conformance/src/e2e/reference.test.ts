@@ -52,13 +52,36 @@ describe('the suite against the reference server', () => {
     const report = await runConformance({
       url: gateway.url,
       strict: true,
-      gateway: true,
       expectedFailures: Object.keys(KNOWN_REFERENCE_BUGS),
     });
     expect(unexpectedProblems(report)).toEqual([]);
     expect(report.results.find((r) => r.id === 'exec.request-timeout')?.status).toBe('passed');
     expect(report.results.find((r) => r.id === 'security.recursion-encoded')?.status).toBe('passed');
+    expect(report.results.find((r) => r.id === 'security.recursion-up-front')?.status).toBe('passed');
   }, 60_000);
+
+  it('skips, with --gateway, the cases that need inner urls to reach the endpoint itself', async () => {
+    const report = await runConformance({ url: gateway.url, gateway: true, only: ['security.recursion-*'] });
+    expect(report.options.gateway).toBe(true);
+    const skipped = report.results.filter((r) => r.status === 'skipped');
+    expect(skipped.map((r) => [r.id, r.reason])).toEqual([
+      ['security.recursion-up-front', expect.stringContaining('--gateway')],
+    ]);
+    expect(report.summary.passed).toBe(report.summary.total - 1);
+  }, 30_000);
+
+  it('prints progress on stderr and only the report on stdout with a non-pretty reporter', () => {
+    const run = spawnSync(
+      process.execPath,
+      [CLI, 'run', '--url', plain.url, '--only', 'envelope.requests-*', '--reporter', 'json'],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.results.length).toBeGreaterThanOrEqual(3);
+    expect(run.stderr.trim().split('\n')).toHaveLength(report.results.length);
+    expect(run.stderr).toMatch(/^\[ ?1\/\d+\] ok {3}envelope\.requests-/);
+  }, 30_000);
 
   it('passes every MUST and SHOULD (strict) with --max-concurrency 1: no MUST case needs concurrency, a SHOULD', async () => {
     const serial = await spawnReference(['--max-concurrency', '1']);
