@@ -58,7 +58,7 @@ run('the batch inspector in headless Chromium', () => {
   it('validates as you type, naming the JSON Pointer and rule of each error', async () => {
     const editor = page.locator('#envelope');
     const original = await editor.inputValue();
-    await editor.fill(original.replace('"id": "d1"', '"id": "d0"'));
+    await editor.fill(original.replace('"id":"d1"', '"id":"d0"'));
     await page.getByTestId('envelope-error').first().waitFor({ timeout: 5_000 });
     expect(await page.getByTestId('envelope-error').allInnerTexts()).toContainEqual(
       expect.stringContaining('/requests/1/id id.duplicate'),

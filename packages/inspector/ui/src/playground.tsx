@@ -4,8 +4,15 @@ import { checkEditor, curlCommand, type OuterHeaders, PRESETS, requestHeaders } 
 
 const first = PRESETS[0];
 
+/** An envelope as editor text: one line per inner request, like the rows of the timeline. */
 function textOf(envelope: unknown): string {
-  return JSON.stringify(envelope, null, 2);
+  const value = envelope as { requests?: unknown; options?: unknown };
+  if (!Array.isArray(value.requests)) return JSON.stringify(envelope, null, 2);
+  const members = [
+    `  "requests": [\n${value.requests.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]`,
+  ];
+  if (value.options !== undefined) members.push(`  "options": ${JSON.stringify(value.options)}`);
+  return `{\n${members.join(',\n')}\n}`;
 }
 
 /** The range of a pointer's value, or of its nearest ancestor when the member is missing. */
