@@ -140,12 +140,14 @@ function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
   execute(run, stop.signal, lines, budget.line)
     .then(async (outcome) => {
       run.req.signal.removeEventListener('abort', onAbort);
-      lines.end(streamSummaryLine(budget.summary(outcome.summary)));
+      // Stored before the last line goes out: a client that retries once the stream has ended
+      // (on any instance) gets the replay, never a 409 for a batch that has finished.
       await finish(
         run,
         outcome,
         run.claim === undefined ? undefined : boundedBatchResponseJson(outcome, limits),
       );
+      lines.end(streamSummaryLine(budget.summary(outcome.summary)));
     })
     .catch((error: unknown) => {
       safeLog(run.context.config.logger, 'error', { err: error }, 'batch failed');
