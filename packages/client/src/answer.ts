@@ -5,7 +5,7 @@ import {
   PROBLEM_MEDIA_TYPE,
   type Violation,
 } from '@batchwire/schema';
-import { checkProblem } from './check-answer.js';
+import { type Checked, checkProblem } from './check-answer.js';
 import { type BatchError, batchError } from './errors.js';
 
 /** Either a value or the whole-batch error that replaced it. */
@@ -25,6 +25,22 @@ export async function textOf(response: Response): Promise<Outcome<string>> {
   } catch (cause) {
     return { ok: false, error: batchError({ kind: 'network', cause }) };
   }
+}
+
+/** Reads a whole JSON answer and checks its shape: the value, or a `malformed` failure naming `what`. */
+export async function readChecked<T>(
+  response: Response,
+  check: (value: unknown) => Checked<T>,
+  what: string,
+): Promise<Outcome<T>> {
+  const text = await textOf(response);
+  if (!text.ok) return text;
+  const parsed = parseJson(text.value);
+  if (!parsed.ok) return malformed(response.status, `the body is not JSON (${parsed.reason})`);
+  const checked = check(parsed.value);
+  return checked.ok
+    ? checked
+    : malformed(response.status, `the body is not a Batchwire ${what}`, checked.errors);
 }
 
 /** Reads the error of a non-200 outer answer: a problem when the body is a valid problem+json, else `http`. */

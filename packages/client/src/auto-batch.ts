@@ -81,18 +81,19 @@ export function createAutoFetch(deps: AutoBatchDeps): AutoFetch {
     });
   };
   const coalescer = createCoalescer<PendingCall>({ windowMs: deps.options.windowMs ?? 0, maxSize, dispatch });
-  return <T>(url: string, init: FetchInit = {}) => {
+  // Async, so that anything wrong with a call (even a body JSON cannot carry) is a rejection.
+  return async <T>(url: string, init: FetchInit = {}): Promise<BatchResult<T>> => {
     const { signal } = init;
-    if (signal !== undefined && !isAbortSignal(signal)) {
-      return Promise.reject(new TypeError('client.fetch: init.signal is not an AbortSignal'));
-    }
+    if (signal !== undefined && !isAbortSignal(signal))
+      throw new TypeError('client.fetch: init.signal is not an AbortSignal');
+    JSON.stringify(init.body);
     const request: Omit<InnerRequest, 'id'> = {
       method: String(init.method ?? 'GET').toUpperCase() as AllowedMethod,
       url,
       ...(init.headers === undefined ? {} : { headers: { ...init.headers } }),
       ...(init.body === undefined ? {} : { body: init.body }),
     };
-    if (signal?.aborted) return Promise.reject(batchError({ kind: 'aborted', cause: signal.reason }));
+    if (signal?.aborted) throw batchError({ kind: 'aborted', cause: signal.reason });
     const call: PendingCall = { request, settle: deferred<BatchResult>(), aborted: false };
     if (signal !== undefined) {
       const abort = () => {

@@ -122,6 +122,8 @@ export function createBatch(deps: BatchDeps, settings: BatchSettings = {}): Batc
       if (!owned.has(handle)) throw new TypeError(`dependsOn: "${handle.id}" is not a call of this batch`);
       return handle.id;
     });
+    // A body JSON cannot carry (circular, BigInt) is refused here, not half-way through a send.
+    JSON.stringify(spec.body);
     const id = ids.take(spec.id);
     const request: InnerRequest = { id, method: spec.method, url: spec.url };
     if (spec.headers !== undefined) request.headers = { ...spec.headers };

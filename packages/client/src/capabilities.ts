@@ -1,5 +1,5 @@
 import { type Capabilities, JSON_MEDIA_TYPE } from '@batchwire/schema';
-import { failureOf, malformed, type Outcome, parseJson, textOf } from './answer.js';
+import { failureOf, type Outcome, readChecked } from './answer.js';
 import { checkCapabilities } from './check-answer.js';
 import type { ClientContext } from './context.js';
 import { exchange } from './transport.js';
@@ -10,16 +10,10 @@ export async function fetchCapabilities(context: ClientContext): Promise<Outcome
     context,
     { method: 'GET', headers: { ...context.headers, Accept: JSON_MEDIA_TYPE } },
     undefined,
-    async (response) => {
-      if (response.status !== 200) return failureOf(response);
-      const text = await textOf(response);
-      if (!text.ok) return text;
-      const parsed = parseJson(text.value);
-      if (!parsed.ok) return malformed(200, `the capabilities are not JSON (${parsed.reason})`);
-      const checked = checkCapabilities(parsed.value);
-      if (!checked.ok) return malformed(200, 'the body is not Batchwire capabilities', checked.errors);
-      return { ok: true, value: checked.value };
-    },
+    (response) =>
+      response.status === 200
+        ? readChecked(response, checkCapabilities, 'capabilities document')
+        : failureOf(response),
   );
 }
 

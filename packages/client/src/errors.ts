@@ -36,21 +36,13 @@ export type BatchItemError = Error & {
 /** The messages of an error and its causes, with the system error code where there is one. */
 function causeText(cause: unknown): string {
   const parts: string[] = [];
-  for (let current = cause, depth = 0; current !== undefined && depth < 4; depth++) {
-    if (!(current instanceof Error)) {
-      parts.push(String(current));
-      break;
-    }
-    const code = (current as { code?: unknown }).code;
-    const text =
-      typeof code === 'string' && !current.message.includes(code)
-        ? `${code}: ${current.message}`
-        : current.message;
-    if (text !== '' && !parts.includes(text)) parts.push(text);
-    // An AggregateError (every address of a host refused) holds the real causes in `errors`.
-    current = (current as { errors?: unknown[] }).errors?.[0] ?? current.cause;
+  // An AggregateError (every address of a host refused) holds the real causes in `errors`.
+  for (let at = cause, depth = 0; at instanceof Error && depth < 4; depth++) {
+    const code = (at as { code?: unknown }).code;
+    parts.push(typeof code === 'string' && !at.message.includes(code) ? `${code} ${at.message}` : at.message);
+    at = (at as { errors?: unknown[] }).errors?.[0] ?? at.cause;
   }
-  return parts.join(': ');
+  return parts.filter(Boolean).join(': ') || String(cause);
 }
 
 /** The first violations of a list, with their pointers (and rules). */

@@ -1,5 +1,5 @@
 import { type BatchRequest, isJsonMediaType, NDJSON_MEDIA_TYPE } from '@batchwire/schema';
-import { malformed, mediaTypeOf, mismatch, type Outcome, parseJson, textOf } from './answer.js';
+import { malformed, mediaTypeOf, mismatch, type Outcome, parseJson, readChecked } from './answer.js';
 import { checkBatchResponse, checkStreamRecord } from './check-answer.js';
 import { batchError } from './errors.js';
 import { readLines } from './ndjson.js';
@@ -15,12 +15,8 @@ export async function readJsonAnswer(
   sink: ItemSink,
 ): Promise<Outcome<BatchResult[]>> {
   const status = response.status;
-  const text = await textOf(response);
-  if (!text.ok) return text;
-  const parsed = parseJson(text.value);
-  if (!parsed.ok) return malformed(status, `the body is not JSON (${parsed.reason})`);
-  const checked = checkBatchResponse(parsed.value);
-  if (!checked.ok) return malformed(status, 'the body is not a Batchwire batch response', checked.errors);
+  const checked = await readChecked(response, checkBatchResponse, 'batch response');
+  if (!checked.ok) return checked;
   const { responses } = checked.value;
   if (responses.length !== envelope.requests.length) {
     return malformed(status, `${responses.length} responses for ${envelope.requests.length} requests`);

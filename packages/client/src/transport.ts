@@ -39,8 +39,8 @@ export async function exchange<T>(
   read: (response: Response) => Promise<Outcome<T>>,
 ): Promise<Outcome<T>> {
   const link = linkSignal(signal, context.timeoutMs);
-  const request: RequestInit = { ...init, signal: link.signal };
-  if (context.credentials !== undefined) request.credentials = context.credentials;
+  // An undefined `credentials` is fetch's default, in browsers and in Node alike.
+  const request = { ...init, signal: link.signal, credentials: context.credentials } as RequestInit;
   try {
     const outcome = await read(await context.fetch(context.url, request));
     // A body cut off by the abort surfaces as a network error: it is still the abort.
