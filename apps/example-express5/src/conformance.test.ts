@@ -4,7 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { createApp } from './app.js';
 
 // Short time limits let the suite probe the timeout cases instead of skipping them.
-const server = createServer(createApp({ limits: { batchTimeoutMs: 1500, requestTimeoutMs: 700 } }));
+const server = createServer(createApp({ limits: { batchTimeoutMs: 2500, requestTimeoutMs: 2000 } }));
 afterAll(() => new Promise((done) => server.close(done)));
 
 it('passes the full conformance suite', async () => {
