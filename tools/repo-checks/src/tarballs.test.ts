@@ -5,7 +5,7 @@ import { engineProblems } from './engines.js';
 import { dependencyProblems, runtimeImports } from './imports.js';
 import { metadataProblems } from './metadata.js';
 import { type PackedPackage, packPackage } from './pack.js';
-import { relativeLinks, unshippedNames } from './readme.js';
+import { REPO_BLOB, relativeLinks, unshippedNames } from './readme.js';
 import { sourceMapProblems } from './sourcemaps.js';
 import { publishedPackages, repoRoot } from './workspace.js';
 
@@ -47,12 +47,14 @@ describe.each(published)('the packed tarball of $name', ({ dir }) => {
 
   it('ships a README without relative links', () => {
     expect(packed.files).toContain('README.md');
-    expect(relativeLinks(readFileSync(join(packed.root, 'README.md'), 'utf8'))).toEqual([]);
+    const hint = `the registry page breaks relative links: use ${REPO_BLOB}<path>`;
+    expect(relativeLinks(readFileSync(join(packed.root, 'README.md'), 'utf8')), hint).toEqual([]);
   });
 
   it('holds every file its README names, or the README links to where it is', () => {
     const readme = readFileSync(join(packed.root, 'README.md'), 'utf8');
-    expect(unshippedNames(readme, packed.files)).toEqual([]);
+    const hint = `ship these, or link them in the same paragraph to ${REPO_BLOB}<path>`;
+    expect(unshippedNames(readme, packed.files), hint).toEqual([]);
   });
 
   it('has source maps that resolve inside the tarball', () => {
