@@ -173,6 +173,15 @@ describe('send() arguments', () => {
     expect(() => batch.get('/b')).not.toThrow();
   });
 
+  it('refuses a body JSON cannot carry when it is queued; client.fetch rejects with the TypeError', async () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const client = createClient({ url: silentUrl });
+    expect(() => client.batch().post('/a', circular)).toThrow(TypeError);
+    await expect(client.fetch('/a', { method: 'POST', body: { n: 1n } })).rejects.toThrow(TypeError);
+    await expect(client.fetch('/a', { signal: 'stop' as never })).rejects.toThrow(/not an AbortSignal/);
+  });
+
   it('a throwing callback rejects the promise send() returned, never becoming an uncaught exception', async () => {
     const batch = createClient({ url: reference.url }).batch();
     batch.get('/_conformance/echo');

@@ -70,6 +70,35 @@ describe('safe retries', () => {
     });
   });
 
+  it('treats its own timeoutMs like a lost answer: sent again with the same key, run once', async () => {
+    await withProxy({ holdFirstPostAnswerMs: 1_000 }, async (proxy) => {
+      const client = createClient({
+        url: `${proxy.origin}/batch`,
+        timeoutMs: 300,
+        retry: { retries: 2, delayMs: 50 },
+      });
+      const batch = client.batch();
+      batch.post('/_conformance/counters/timed-out');
+      const [result] = await batch.send();
+      expect(result).toMatchObject({ status: 200, body: { value: 1 } });
+      const keys = posts(proxy).map((r) => r.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()]);
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      expect(await counter('timed-out')).toBe(1);
+    });
+  });
+
+  it('never re-sends after the caller aborted', async () => {
+    await withProxy({ holdFirstPostAnswerMs: 1_000 }, async (proxy) => {
+      const client = createClient({ url: `${proxy.origin}/batch`, retry: { retries: 2, delayMs: 50 } });
+      const batch = client.batch();
+      batch.post('/_conformance/counters/aborted-once');
+      const error = await batch.send({ signal: AbortSignal.timeout(300) }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'aborted' });
+      expect(posts(proxy)).toHaveLength(1);
+    });
+  });
+
   it('uses a new key for every batch', async () => {
     await withProxy(0, async (proxy) => {
       const client = createClient({ url: `${proxy.origin}/batch`, retry: true });

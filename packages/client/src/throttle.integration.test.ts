@@ -105,6 +105,27 @@ describe('retryThrottled', () => {
     ]);
   });
 
+  it('re-sends a whole chain behind a throttled call, but not a call that failed for another reason', async () => {
+    const { name, posts } = fresh();
+    const batch = createClient({ url: url(), retryThrottled: { maxDelayMs: 50 } }).batch();
+    const limited = batch.get(`/limited/${name('a')}?after=0`, { id: 'a' });
+    const middle = batch.get(`/ok/${name('b')}`, { id: 'b', dependsOn: [limited] });
+    batch.get(`/ok/${name('c')}`, { id: 'c', dependsOn: [middle] });
+    const broken = batch.get(`/fail/${name('d')}`, { id: 'd' });
+    batch.get(`/ok/${name('e')}`, { id: 'e', dependsOn: [broken] });
+    const results = await batch.send();
+    expect(results.map((r) => [r.id, r.status, r.attempts])).toEqual([
+      ['a', 200, 2],
+      ['b', 200, 2],
+      ['c', 200, 2],
+      ['d', 500, 1],
+      ['e', 424, 1],
+    ]);
+    const again = JSON.parse(posts()[1]!.body) as { requests: { id: string }[] };
+    expect(again.requests.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(upstream.hits(`/fail/${name('d')}`)).toBe(1);
+  });
+
   it('is off by default: the 429 and its 424 dependent come back as they are', async () => {
     const { name, posts } = fresh();
     const batch = createClient({ url: url() }).batch();

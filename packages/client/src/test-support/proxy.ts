@@ -17,6 +17,8 @@ export interface ProxyOptions {
   readonly dropPostAnswers?: number;
   /** Drop the client's connection as soon as this many POSTs arrive, still forwarding them. */
   readonly dropPostRequests?: number;
+  /** Hold the answer to the first POST this long before passing it on (the server already ran it). */
+  readonly holdFirstPostAnswerMs?: number;
   /** Rewrite a JSON answer to a GET (e.g. to change the capabilities document). */
   readonly rewriteGet?: (body: unknown) => unknown;
 }
@@ -32,6 +34,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
   const seen: SeenRequest[] = [];
   let dropsLeft = options.dropPostAnswers ?? 0;
   let earlyDropsLeft = options.dropPostRequests ?? 0;
+  let held = false;
   const local = await listenLocal(async (req, res) => {
     const at = Date.now();
     const body = await readBody(req);
@@ -55,6 +58,10 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
       ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
     });
     let text = await upstream.text();
+    if (method === 'POST' && options.holdFirstPostAnswerMs !== undefined && !held) {
+      held = true;
+      await new Promise((resolve) => setTimeout(resolve, options.holdFirstPostAnswerMs));
+    }
     if (req.socket.destroyed) return;
     if (method === 'POST' && dropsLeft > 0) {
       // The server did the work and answered; the client never hears it.

@@ -9,7 +9,8 @@ export interface ThrottlingUpstream extends LocalServer {
 /**
  * Starts an upstream on 127.0.0.1 port 0 with two routes. `GET /limited/{name}?times=N&after=V`
  * answers its first N requests (default 1) 429 with `Retry-After: V` (default `1`; an HTTP date
- * is allowed), then 200 `{ name, hits }`. `GET /ok/{name}` always answers 200 `{ name, hits }`.
+ * is allowed), then 200 `{ name, hits }`. `GET /ok/{name}` always answers 200 `{ name, hits }`,
+ * `GET /fail/{name}` always 500.
  */
 export async function startThrottlingUpstream(): Promise<ThrottlingUpstream> {
   const counts = new Map<string, number>();
@@ -26,6 +27,8 @@ export async function startThrottlingUpstream(): Promise<ThrottlingUpstream> {
         'retry-after': url.searchParams.get('after') ?? '1',
       });
       res.end(JSON.stringify({ throttled: name }));
+    } else if (kind === 'fail') {
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ failed: name }));
     } else if (kind === 'limited' || kind === 'ok') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name, hits }));
     } else {
