@@ -135,11 +135,26 @@ run('the batch inspector in headless Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('shows a streamed batch as streamed, and binary bodies as base64', async () => {
+    const response = await fetch(`${origin}/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify({ requests: [{ id: 'bytes', method: 'GET', url: '/_conformance/bytes/6' }] }),
+    });
+    expect((await response.text()).trim().split('\n')).toHaveLength(2);
+    const entry = page.getByTestId('journal-entry').first();
+    await entry.getByText(/1 item · .* · streamed$/).waitFor({ timeout: 5_000 });
+    await entry.click();
+    await page.getByTestId('timeline-row').first().click();
+    await page.getByText('base64, 6 bytes decoded').waitFor({ timeout: 5_000 });
+    expect(await page.getByText('AAECAwQF').count()).toBe(1);
+  });
+
   it('works from the keyboard alone: views, journal entries and timeline rows', async () => {
     await page.getByRole('button', { name: 'Playground' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Playground' }).waitFor({ timeout: 5_000 });
-    await page.getByTestId('journal-entry').first().focus();
+    await page.getByTestId('journal-entry').filter({ hasText: '1 failed' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Timeline' }).waitFor({ timeout: 5_000 });
     await page.getByTestId('timeline-row').first().focus();
