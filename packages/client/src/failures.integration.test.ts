@@ -103,6 +103,9 @@ describe('whole-batch failures', () => {
     expect(failure.status).toBe(400);
     expect(failure.problem.type).toBe(PROBLEM_TYPES.invalidEnvelope);
     expect(failure.problem.errors?.map((e) => e.pointer)).toContain('/requests/0/headers/Authorization');
+    expect(failure.message).toMatch(
+      /^Batch rejected \(400 [^)]*\); \/requests\/0\/headers\/Authorization \[header\.forbidden\]: /,
+    );
   });
 
   it('problem: a chain of calls longer than maxRequests is a 413 naming the calls, before sending', async () => {
