@@ -32,6 +32,10 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
     )
     .option('--strict', 'a failed SHOULD makes the server non-conformant')
     .option(
+      '--service-path <path>',
+      'path prefix your server resolves inner urls under (e.g. /v1.0), when the batch endpoint sits below it',
+    )
+    .option(
       '--gateway',
       'the endpoint is a gateway whose service root is another origin: skip the cases that need inner urls to reach this endpoint',
     )

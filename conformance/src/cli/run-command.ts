@@ -25,6 +25,7 @@ export interface RunFlags {
   readonly level: string;
   readonly strict?: boolean;
   readonly gateway?: boolean;
+  readonly servicePath?: string;
   readonly only: string[];
   readonly skipFeature: string[];
   readonly reporter: string[];
@@ -70,6 +71,7 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     level: parseLevel(flags.level),
     strict: flags.strict === true,
     gateway: flags.gateway === true,
+    ...(flags.servicePath === undefined ? {} : { servicePath: flags.servicePath }),
     only: flags.only,
     skipFeatures: parseFeatures(flags.skipFeature),
     headers: parseHeaders(flags.header),

@@ -47,6 +47,8 @@ export interface Report {
     readonly fixtures: string;
     /** The endpoint was run as a gateway (its service root on another origin). */
     readonly gateway?: boolean;
+    /** The service path inner urls were resolved under (`--service-path`). */
+    readonly servicePath?: string;
   };
   /** The capabilities document the server returned, when it was valid. */
   readonly capabilities?: Capabilities;

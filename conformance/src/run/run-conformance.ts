@@ -37,6 +37,11 @@ export interface ConformanceOptions {
    * reaches this endpoint itself and the cases marked `skipForGateway` are skipped.
    */
   readonly gateway?: boolean;
+  /**
+   * Path prefix the server resolves inner urls under (its service root's path, e.g. `/v1.0`), so
+   * the cases that aim an inner url at the batch endpoint spell it relative to that root.
+   */
+  readonly servicePath?: string;
   /** Headers added to every request (e.g. credentials the server requires). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Per-request timeout in milliseconds (default 10000). */
@@ -94,6 +99,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const fixtures = (options.fixtures ?? '/_conformance').replace(/\/+$/, '');
   if (!fixtures.startsWith('/'))
     throw harnessError(`--fixtures "${fixtures}" must be a path beginning with "/"`);
+  const servicePath = (options.servicePath ?? '').replace(/\/+$/, '');
+  if (servicePath !== '' && !target.pathname.startsWith(`${servicePath}/`))
+    throw harnessError(
+      `--service-path "${options.servicePath}" must be a path prefix of the batch endpoint ${target.pathname}`,
+    );
   const owned = options.fetch ? undefined : undiciTransport();
   const transport: Transport = options.fetch ? fetchTransport(options.fetch) : owned!.transport;
   const exchangeContext: ExchangeContext = {
@@ -103,7 +113,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     extraHeaders: options.headers ?? {},
   };
   try {
-    return await runWith(options, target, fixtures, exchangeContext, startedAt);
+    return await runWith(options, target, fixtures, servicePath, exchangeContext, startedAt);
   } finally {
     await owned?.close();
   }
@@ -113,6 +123,7 @@ async function runWith(
   options: ConformanceOptions,
   target: URL,
   fixtures: string,
+  servicePath: string,
   exchangeContext: ExchangeContext,
   startedAt: Date,
 ): Promise<Report> {
@@ -124,14 +135,16 @@ async function runWith(
     ? { capabilities: await preflight(exchangeContext, fixtures), valid: true }
     : await fetchCapabilities(exchangeContext);
   const canary = await startCanary();
+  // How an inner url names the batch endpoint: its path relative to the service root.
+  const batchPath = target.pathname.slice(servicePath.length);
   let results: CaseResult[] = [];
   try {
     const env = {
       exchangeContext,
       capabilities,
-      baseVars: baseVariables(fixtures, target.pathname, canary, capabilities),
+      baseVars: baseVariables(fixtures, batchPath, canary, capabilities),
       fixtures,
-      batchPath: target.pathname,
+      batchPath,
       canary,
       strict: options.strict ?? false,
       gateway: options.gateway ?? false,
@@ -160,6 +173,7 @@ async function runWith(
       strict: options.strict ?? false,
       fixtures,
       ...(options.gateway ? { gateway: true } : {}),
+      ...(servicePath === '' ? {} : { servicePath }),
     },
     ...(valid ? { capabilities } : {}),
     summary,

@@ -42,10 +42,10 @@ export function spawnReference(args: readonly string[] = []): Promise<SpawnedSer
     }, STARTUP_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const found = /http:\/\/[^\s)]+\/batch/.exec(output);
+      const found = /batch endpoint: (http:\/\/[^\s)]+)/.exec(output);
       if (found) {
         clearTimeout(timer);
-        const url = found[0];
+        const url = found[1]!;
         resolve({ url, origin: new URL(url).origin, close });
       }
     };
