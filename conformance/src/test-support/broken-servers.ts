@@ -236,6 +236,19 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     }),
   },
   {
+    name: 'refused envelopes list violations without rule codes',
+    catchBy: 'envelope.rule-codes',
+    strict: true,
+    hooks: () => ({
+      rewriteProblem: (problem) => ({
+        ...problem,
+        errors: Array.isArray(problem.errors)
+          ? problem.errors.map(({ rule: _dropped, ...rest }: Record<string, unknown>) => rest)
+          : problem.errors,
+      }),
+    }),
+  },
+  {
     name: 'an item naming the batch endpoint refused alone while the others run',
     catchBy: 'security.recursion-up-front',
     hooks: (target) => ({
