@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates the implementations table of conformance/README.md from the JSON reports the example
-// apps write when their tests run (apps/example-*/conformance-report/report.json), through
+// apps write when their tests run (apps/example-*/conformance-report/*.json), through
 // conformance/implementations.json. Rows without a fresh report are kept as they are.
 //   node conformance/scripts/implementations.mjs            update the file and the README
 //   node conformance/scripts/implementations.mjs --check    exit 1 if either is out of date
@@ -28,11 +28,15 @@ const apps = join(root, 'apps');
 for (const dir of readdirSync(apps)
   .filter((d) => d.startsWith('example-'))
   .sort()) {
-  const file = join(apps, dir, 'conformance-report', 'report.json');
-  if (!existsSync(file)) continue;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  if (report.implementation === undefined) continue;
-  rows.set(report.implementation.name, implementationRow(report.implementation, report));
+  const reports = join(apps, dir, 'conformance-report');
+  if (!existsSync(reports)) continue;
+  for (const name of readdirSync(reports)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const report = JSON.parse(readFileSync(join(reports, name), 'utf8'));
+    if (report.implementation === undefined) continue;
+    rows.set(report.implementation.name, implementationRow(report.implementation, report));
+  }
 }
 let referenceSkips = current.referenceSkips;
 if (referenceAt !== -1) {

@@ -15,6 +15,8 @@ export interface RecordOptions {
   readonly run: ConformanceOptions;
   /** Where `report.json` is written, with an `implementation` member added (default `./conformance-report`). */
   readonly reportDir?: string;
+  /** Name of the report file in `reportDir` (default `report.json`); the table script reads every `*.json` there. */
+  readonly reportFile?: string;
   /** The implementations file the table is generated from (default: this package's `implementations.json`). */
   readonly tableFile?: string;
 }
@@ -44,7 +46,7 @@ export async function recordImplementation(options: RecordOptions): Promise<Reco
   const reportDir = options.reportDir ?? join(process.cwd(), 'conformance-report');
   mkdirSync(reportDir, { recursive: true });
   writeFileSync(
-    join(reportDir, 'report.json'),
+    join(reportDir, options.reportFile ?? 'report.json'),
     renderJson({ implementation: options.implementation, ...report } as Report),
   );
   const problems = report.results
