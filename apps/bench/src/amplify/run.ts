@@ -1,7 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { PROBLEM_TYPES } from '@batchwire/schema';
+import { MiB, post, startServer } from './child.js';
 
 /**
  * The answer-size benchmarks of issue 12, each against a fresh server process:
@@ -10,107 +8,6 @@ import { PROBLEM_TYPES } from '@batchwire/schema';
  * 2. slow reader: one 100,000-item NDJSON batch read at 1 MB/s: the server's peak RSS.
  * Run: `node dist/amplify/run.js` (BENCH_QUICK=1 reads the slow batch at full speed, 10,000 items).
  */
-const SERVER = fileURLToPath(new URL('./server.js', import.meta.url));
-const MiB = 1024 * 1024;
-const TIMEOUT_MS = 300_000;
-
-interface Child {
-  readonly port: number;
-  ask(kind: 'reset' | 'peak'): Promise<number>;
-  stop(): Promise<void>;
-}
-
-function waitFor<T>(child: ChildProcess, kind: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server: no ${kind} within ${TIMEOUT_MS} ms`)),
-      TIMEOUT_MS,
-    );
-    const onMessage = (message: { kind: string }) => {
-      if (message.kind !== kind) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolve(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before ${kind}`)));
-  });
-}
-
-async function startServer(args: string[] = []): Promise<Child> {
-  const child = fork(SERVER, args, {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const { port } = await waitFor<{ port: number }>(child, 'ready');
-  return {
-    port,
-    ask: async (kind) => {
-      const reply = waitFor<{ rss: number }>(child, kind === 'reset' ? 'baseline' : 'peak');
-      child.send({ kind });
-      return (await reply).rss;
-    },
-    stop: async () => {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.send({ kind: 'stop' });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-interface Posted {
-  readonly status: number;
-  readonly bytes: number;
-  readonly text: string;
-}
-
-/** POSTs an envelope and reads the answer, at most `bytesPerSecond` when given (pausing the socket). */
-function post(port: number, envelope: unknown, ndjson: boolean, bytesPerSecond?: number): Promise<Posted> {
-  const body = JSON.stringify(envelope);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/batch',
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...(ndjson ? { accept: 'application/x-ndjson' } : {}),
-        },
-        timeout: TIMEOUT_MS,
-      },
-      (res) => {
-        const start = Date.now();
-        let bytes = 0;
-        // Only the small answers are kept whole; the slow-reader answer is counted, not kept.
-        const keep = bytesPerSecond === undefined;
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (keep) chunks.push(chunk);
-          if (bytesPerSecond === undefined) return;
-          const due = (bytes / bytesPerSecond) * 1000 - (Date.now() - start);
-          if (due > 0) {
-            res.pause();
-            setTimeout(() => res.resume(), due);
-          }
-        });
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, bytes, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('request timed out')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 interface Entry {
   readonly id: string;
   readonly status: number;

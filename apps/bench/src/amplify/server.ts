@@ -17,6 +17,11 @@ const app = express();
 app.get('/big', (_req, res) => {
   res.type('text/plain').send(BIG);
 });
+// Over the default maxItemResponseBytes (4 MiB) yet cheap enough to request under load.
+const MEDIUM = 'm'.repeat(5 * 1024 * 1024);
+app.get('/medium', (_req, res) => {
+  res.type('text/plain').send(MEDIUM);
+});
 app.get('/small', (_req, res) => {
   res.json({ ok: true });
 });
@@ -46,6 +51,8 @@ process.on('message', (message: { kind: string }) => {
     const rss = process.memoryUsage.rss();
     peak = rss;
     process.send?.({ kind: 'baseline', rss });
+  } else if (message.kind === 'rss') {
+    process.send?.({ kind: 'rss', rss: process.memoryUsage.rss() });
   } else if (message.kind === 'peak') {
     sample();
     process.send?.({ kind: 'peak', rss: peak });
