@@ -55,6 +55,9 @@ function App() {
     };
   }, [selectedId, revision]);
 
+  // Until the chosen batch has loaded, the previous one is not shown in its place.
+  const shown = batch?.batchId === selectedId ? batch : undefined;
+
   const open = (batchId: string) => {
     setSelectedId(batchId);
     setView('batch');
@@ -83,14 +86,12 @@ function App() {
       <div class="layout">
         <JournalList batches={batches} selected={selectedId} onSelect={open} />
         <main>
-          {view === 'playground' || batch === undefined ? (
-            view === 'batch' ? (
-              <p class="muted">Loading…</p>
-            ) : (
-              <Playground batchPath={batchPath} />
-            )
+          {view === 'playground' ? (
+            <Playground batchPath={batchPath} />
+          ) : shown === undefined ? (
+            <p class="muted">Loading…</p>
           ) : (
-            <BatchView key={batch.batchId} batch={batch} />
+            <BatchView key={shown.batchId} batch={shown} />
           )}
         </main>
       </div>
