@@ -70,7 +70,7 @@ describe('batchwire() makes failures visible', () => {
       msg: 'inner handler error',
       obj: { batchId: 'req-42', id: 'crash', url: '/boom' },
     });
-    expect((errors[0]?.obj.err as Error).message).toBe('kaboom');
+    expect((errors[0]?.obj.err as Error | undefined)?.message).toBe('kaboom');
   });
 
   it('logs it on the console when no logger is configured, as the route alone would', async () => {
