@@ -1,12 +1,7 @@
-import {
-  type BatchRequest,
-  type InnerResponse,
-  isJsonMediaType,
-  PROBLEM_MEDIA_TYPE,
-  type Violation,
-} from '@batchwire/schema';
+import type { BatchRequest, InnerResponse, Violation } from '@batchwire/schema';
 import { type Checked, checkProblem } from './check-answer.js';
 import { type BatchError, batchError } from './errors.js';
+import { isJsonMediaType, mediaTypeOf, PROBLEM_MEDIA_TYPE } from './media.js';
 
 /** Either a value or the whole-batch error that replaced it. */
 export type Outcome<T> =
@@ -60,11 +55,6 @@ export async function failureOf(response: Response): Promise<Outcome<never>> {
     }
   }
   return { ok: false, error: batchError({ kind: 'http', status: response.status, body: text }) };
-}
-
-/** The media type of a Content-Type value, lower case, without parameters (`""` when absent). */
-export function mediaTypeOf(contentType: string | null): string {
-  return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
 }
 
 /** Parses JSON text without throwing. */

@@ -1,7 +1,8 @@
-import { type Capabilities, JSON_MEDIA_TYPE } from '@batchwire/schema';
+import type { Capabilities } from '@batchwire/schema';
 import { failureOf, type Outcome, readChecked } from './answer.js';
 import { checkCapabilities } from './check-answer.js';
 import type { ClientContext } from './context.js';
+import { JSON_MEDIA_TYPE } from './media.js';
 import { exchange } from './transport.js';
 
 /** Fetches and checks the capabilities document (`GET` on the batch endpoint). */

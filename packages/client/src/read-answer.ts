@@ -1,7 +1,8 @@
-import { type BatchRequest, isJsonMediaType, NDJSON_MEDIA_TYPE } from '@batchwire/schema';
-import { malformed, mediaTypeOf, mismatch, type Outcome, parseJson, readChecked } from './answer.js';
+import type { BatchRequest } from '@batchwire/schema';
+import { malformed, mismatch, type Outcome, parseJson, readChecked } from './answer.js';
 import { checkBatchResponse, checkStreamRecord } from './check-answer.js';
 import { batchError } from './errors.js';
+import { isJsonMediaType, mediaTypeOf, NDJSON_MEDIA_TYPE } from './media.js';
 import { readLines } from './ndjson.js';
 import { type BatchResult, toResult } from './result.js';
 

@@ -1,13 +1,9 @@
-import {
-  type BatchRequest,
-  IDEMPOTENCY_KEY_HEADER,
-  JSON_MEDIA_TYPE,
-  NDJSON_MEDIA_TYPE,
-} from '@batchwire/schema';
+import type { BatchRequest } from '@batchwire/schema';
 import { linkSignal } from './abort.js';
 import { failureOf, type Outcome } from './answer.js';
 import type { ClientContext } from './context.js';
 import { batchError } from './errors.js';
+import { IDEMPOTENCY_KEY_HEADER, JSON_MEDIA_TYPE, NDJSON_MEDIA_TYPE } from './media.js';
 import { type ItemSink, readJsonAnswer, readStreamAnswer } from './read-answer.js';
 import type { BatchResult } from './result.js';
 
