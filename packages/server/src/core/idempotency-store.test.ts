@@ -1,8 +1,9 @@
 import { PROBLEM_TYPES } from '@batchwire/schema';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import { echoDispatch, postJson } from '../test-support/core.js';
 import { createBatchHandler } from './handler.js';
+import { STORE_WAIT_MS } from './idempotent.js';
 import type { BatchLogger } from './logger.js';
 
 const envelope = { requests: [{ id: 'a', method: 'POST', url: '/orders' }] };
@@ -62,5 +63,36 @@ describe('idempotency store failures (req-idem-7)', () => {
       level: 'error',
       msg: 'idempotency store failed to keep an answer',
     });
+  });
+
+  it('answers 503 when begin hangs, and releases a claim the store grants too late', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let grant: ((begin: { state: 'started' }) => void) | undefined;
+      const abandoned: string[] = [];
+      const store: IdempotencyStore = {
+        begin: () =>
+          new Promise((resolve) => {
+            grant = resolve;
+          }),
+        complete: () => {},
+        abandon: (key) => {
+          abandoned.push(key);
+        },
+      };
+      const handle = createBatchHandler({ idempotency: { store } });
+      const { dispatch, started } = echoDispatch();
+      const pending = postJson(handle, envelope, dispatch, { headers: keyed });
+      await vi.advanceTimersByTimeAsync(STORE_WAIT_MS);
+      const res = await pending;
+      expect(res.status).toBe(503);
+      expect(res.json.type).toBe(PROBLEM_TYPES.idempotencyUnavailable);
+      grant?.({ state: 'started' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(abandoned).toHaveLength(1);
+      expect(started).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -21,6 +21,27 @@ function headerText(value: string | readonly string[] | undefined): string | und
   return typeof value === 'string' || value === undefined ? value : value.join(', ');
 }
 
+/**
+ * Longest the core waits for the store (ms): a store that hangs (a client queueing commands while
+ * its server is away) must not hang the batch endpoint with it.
+ */
+export const STORE_WAIT_MS = 10_000;
+
+const TIMED_OUT = Symbol('timed out');
+
+/** The store's answer, or TIMED_OUT once `ms` passed; a rejection rejects. */
+async function bounded<T>(work: T | Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([Promise.resolve(work), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The problem of a keyed batch whose store could not be asked: nothing ran (spec req-idem-9). */
 export function storeUnavailableProblem(): Problem {
   return {
@@ -58,7 +79,16 @@ export async function decideKey(
   const fingerprint = envelopeFingerprint(parsed.value);
   let begin: Awaited<ReturnType<IdempotencyStore['begin']>>;
   try {
-    begin = await store.begin(scoped, fingerprint);
+    const pending = Promise.resolve(store.begin(scoped, fingerprint));
+    const answer = await bounded(pending, STORE_WAIT_MS);
+    if (answer === TIMED_OUT) {
+      // Nothing runs; a claim the store grants after all is released, so the key does not stay "running".
+      pending
+        .then((late) => (late.state === 'started' ? store.abandon(scoped) : undefined))
+        .catch(() => undefined);
+      throw new Error(`the store did not answer within ${STORE_WAIT_MS} ms`);
+    }
+    begin = answer;
   } catch (error) {
     safeLog(logger, 'error', { err: error }, 'idempotency store failed to claim a key');
     return { kind: 'refuse', problem: storeUnavailableProblem() };
@@ -98,7 +128,8 @@ export async function completeClaim(
   logger: BatchLogger | undefined,
 ): Promise<void> {
   try {
-    await store.complete(claim.key, claim.fingerprint, { body }, ttlMs);
+    const done = await bounded(store.complete(claim.key, claim.fingerprint, { body }, ttlMs), STORE_WAIT_MS);
+    if (done === TIMED_OUT) throw new Error(`the store did not answer within ${STORE_WAIT_MS} ms`);
   } catch (error) {
     safeLog(logger, 'error', { err: error }, 'idempotency store failed to keep an answer');
   }
