@@ -10,6 +10,33 @@ export interface GoalCheck {
 
 const MIB = 2 ** 20;
 
+/** Host comparisons of issue 11: a contender against a baseline on the same host, same run. */
+export const HOST_PAIRS: readonly {
+  readonly label: string;
+  readonly contender: string;
+  readonly baseline: string;
+  readonly goal?: string;
+}[] = [
+  {
+    label: 'Fastify plugin / N separate keep-alive requests to Fastify',
+    contender: 'batchwire-fastify',
+    baseline: 'fastify-separate',
+    goal: 'Fastify plugin >= 5x N separate keep-alive requests to the same app (N=100)',
+  },
+  { label: 'Fastify plugin / N inject calls', contender: 'batchwire-fastify', baseline: 'fastify-inject' },
+  {
+    label: 'Hono fetch adapter / N separate keep-alive requests to Hono',
+    contender: 'batchwire-hono',
+    baseline: 'hono-separate',
+    goal: 'Hono fetch adapter >= 5x N separate keep-alive requests to the same app (N=100)',
+  },
+  {
+    label: 'Express 4 in-process / Express 5 in-process',
+    contender: 'batchwire-express4',
+    baseline: 'batchwire',
+  },
+];
+
 /** Looks up one case of a run. */
 export function findCase(
   result: BenchResult,
@@ -33,8 +60,15 @@ export function throughputRatio(
   return x == null || y == null || y === 0 ? null : x / y;
 }
 
-function ratioGoal(result: BenchResult, goal: string, a: string, b: string, min: number): GoalCheck {
-  const ratios = [100, 1000].map((n) => ({ n, ratio: throughputRatio(result, a, b, n) }));
+function ratioGoal(
+  result: BenchResult,
+  goal: string,
+  a: string,
+  b: string,
+  min: number,
+  ns: readonly number[] = [100, 1000],
+): GoalCheck {
+  const ratios = ns.map((n) => ({ n, ratio: throughputRatio(result, a, b, n) }));
   const measured = ratios
     .map(({ n, ratio }) => `N=${n}: ${ratio === null ? 'n/a' : `${ratio.toFixed(2)}x`}`)
     .join(', ');
@@ -90,6 +124,10 @@ export function checkGoals(result: BenchResult): GoalCheck[] {
       'batchwire-gateway',
       'separate-keepalive',
       0.8,
+    ),
+    // Issue 11: every host's batch of N=100 at least 5x N separate keep-alive requests to the same app.
+    ...HOST_PAIRS.filter((pair) => pair.goal !== undefined).map((pair) =>
+      ratioGoal(result, pair.goal!, pair.contender, pair.baseline, 5, [100]),
     ),
   ];
 }

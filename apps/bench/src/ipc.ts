@@ -6,7 +6,11 @@ export type ServerKind =
   | 'express-batch'
   | 'batch-request'
   | 'multifetch'
-  | 'http2';
+  | 'http2'
+  // The hosts of issue 11: each serves the item routes and its Batchwire adapter.
+  | 'batchwire-express4'
+  | 'fastify'
+  | 'hono';
 
 /** How the parent configures a child: passed as one JSON argument on its command line. */
 export interface ChildConfig {

@@ -1,4 +1,4 @@
-import { checkGoals, throughputRatio } from './goals.js';
+import { checkGoals, HOST_PAIRS, throughputRatio } from './goals.js';
 import { describeMachine, type MachineInfo } from './machine.js';
 import { type Align, markdownTable } from './markdown-table.js';
 import type { BenchResult, CaseResult } from './run.js';
@@ -107,6 +107,17 @@ export function markdownReport(result: BenchResult, machine: MachineInfo, date: 
     ]);
     tables.push(markdownTable(STREAM_HEADER, STREAM_ALIGN, rows));
   }
+  const hosts = HOST_PAIRS.map((pair) => [
+    pair.label,
+    ...[10, 100, 1000].map((n) => ratio(throughputRatio(result, pair.contender, pair.baseline, n))),
+  ]);
+  tables.push(
+    markdownTable(
+      ['hosts (issue 11), sub-requests/s ratio', 'N=10', 'N=100', 'N=1000'],
+      ['left', 'right', 'right', 'right'],
+      hosts,
+    ),
+  );
   const goals = checkGoals(result).map((goal) => [
     goal.goal,
     cell(goal.measured),

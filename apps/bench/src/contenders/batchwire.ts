@@ -1,7 +1,8 @@
 import { NDJSON_MEDIA_TYPE, validateBatchResponse } from '@batchwire/schema';
+import type { ServerKind } from '../ipc.js';
 import { innerCalls, type Workload } from '../workload.js';
 import { checkItem, parseJson } from './check.js';
-import type { BatchContender, HttpCall } from './types.js';
+import type { BatchContender, ContenderId, HttpCall } from './types.js';
 
 /** The Batchwire envelope of N inner requests with ids r0..r(N-1). */
 export function batchwireEnvelope(n: number, workload: Workload): string {
@@ -32,7 +33,13 @@ export function batchwireCall(n: number, workload: Workload, stream = false): Ht
   };
 }
 
-function checkBatchwire(status: number, text: string, n: number, workload: Workload): string | undefined {
+/** Why a Batchwire answer of N trivial inner requests is wrong, or undefined when it is right. */
+export function checkBatchwire(
+  status: number,
+  text: string,
+  n: number,
+  workload: Workload,
+): string | undefined {
   if (status !== 200) return `HTTP ${status}: ${text.slice(0, 200)}`;
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed.error;
@@ -50,26 +57,32 @@ function checkBatchwire(status: number, text: string, n: number, workload: Workl
   return undefined;
 }
 
+/** A Batchwire contender: one POST /batch of N to `server`, costing the CPU of `cpuServers`. */
+export function batchwireContender(
+  id: ContenderId,
+  label: string,
+  server: ServerKind,
+  cpuServers: readonly ServerKind[] = [server],
+): BatchContender {
+  return {
+    id,
+    label,
+    style: 'batch',
+    server,
+    cpuServers,
+    workloads: ['get', 'post'],
+    encode: (n, workload) => batchwireCall(n, workload),
+    check: checkBatchwire,
+  };
+}
+
 /** Batchwire in-process: `batchwire()` on Express 5, inner requests dispatched through the same app. */
-export const batchwireInProcess: BatchContender = {
-  id: 'batchwire',
-  label: 'Batchwire in-process',
-  style: 'batch',
-  server: 'batchwire',
-  cpuServers: ['batchwire'],
-  workloads: ['get', 'post'],
-  encode: (n, workload) => batchwireCall(n, workload),
-  check: checkBatchwire,
-};
+export const batchwireInProcess = batchwireContender('batchwire', 'Batchwire in-process', 'batchwire');
 
 /** Batchwire gateway: `batchwire({ upstream })` forwarding inner requests to the plain app over undici. */
-export const batchwireGateway: BatchContender = {
-  id: 'batchwire-gateway',
-  label: 'Batchwire gateway',
-  style: 'batch',
-  server: 'batchwire-gateway',
-  cpuServers: ['batchwire-gateway', 'upstream'],
-  workloads: ['get', 'post'],
-  encode: (n, workload) => batchwireCall(n, workload),
-  check: checkBatchwire,
-};
+export const batchwireGateway = batchwireContender(
+  'batchwire-gateway',
+  'Batchwire gateway',
+  'batchwire-gateway',
+  ['batchwire-gateway', 'upstream'],
+);

@@ -17,7 +17,13 @@ export type ContenderId =
   | 'batch-request'
   | 'multifetch'
   | 'separate-keepalive'
-  | 'http2';
+  | 'http2'
+  | 'batchwire-express4'
+  | 'batchwire-fastify'
+  | 'fastify-separate'
+  | 'fastify-inject'
+  | 'batchwire-hono'
+  | 'hono-separate';
 
 interface ContenderBase {
   readonly id: ContenderId;

@@ -5,7 +5,7 @@ import type { ChildConfig } from '../ipc.js';
 import { express5App, upstreamApp } from './express5-app.js';
 
 /** Limits raised so that the largest batch of the run (up to 100,000 items) is accepted. */
-function limitsFor(maxBatch: number) {
+export function limitsFor(maxBatch: number) {
   return {
     maxRequests: Math.max(DEFAULT_LIMITS.maxRequests, maxBatch),
     maxBodyBytes: Math.max(DEFAULT_LIMITS.maxBodyBytes, maxBatch * 256),

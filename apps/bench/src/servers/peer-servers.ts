@@ -9,7 +9,7 @@ import { addItemRoutes } from './item-routes.js';
 export const MULTIFETCH_CONCURRENCY = 1000;
 
 /** A fresh Express 4 app with the item routes: the peers are written for Express 4. */
-function express4App(): Express {
+export function express4App(): Express {
   const app = express4();
   app.set('etag', false);
   addItemRoutes(app, express4.json());

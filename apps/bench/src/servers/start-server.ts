@@ -7,6 +7,11 @@ import { batchRequestApp, expressBatchApp, multifetchApp } from './peer-servers.
 
 /** Starts the server a child runs for its kind; resolves with the port and a close function. */
 export async function startServer(config: ChildConfig): Promise<{ port: number; close: () => void }> {
+  // Loaded only by the host processes, so no other process loads Fastify or Hono.
+  if (config.kind === 'batchwire-express4' || config.kind === 'fastify' || config.kind === 'hono') {
+    const { startHostServer } = await import('./host-servers.js');
+    return startHostServer(config)!;
+  }
   if (config.kind === 'http2') {
     const { server, port } = await listenHttp2();
     return { port, close: () => server.close() };
