@@ -5,6 +5,9 @@ import type { Express } from 'express';
 /** Where the reference server serves the batch inspector (UI, journal API, OpenAPI document). */
 export const INSPECTOR_PATH = '/_batchwire/';
 
+/** The event the CLI emits on the app when it starts to shut down (the inspector ends its event streams). */
+export const SHUTDOWN_EVENT = 'batchwire:shutdown';
+
 const MARKER = INNER_REQUEST_MARKER_HEADER.toLowerCase();
 
 /**
@@ -19,5 +22,7 @@ export function mountInspector(app: Express, batchPaths: readonly string[]): Ins
     if (req.headers[MARKER] !== undefined) next();
     else dev(req, res, next);
   });
+  // An open inspector tab's event stream would otherwise hold the graceful shutdown for its whole grace.
+  app.once(SHUTDOWN_EVENT, () => dev.close());
   return dev;
 }

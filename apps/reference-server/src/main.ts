@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { BATCH_PATH, createReferenceApp } from './app.js';
 import { parseCliArgs } from './cli-options.js';
-import { INSPECTOR_PATH } from './inspector-mount.js';
+import { INSPECTOR_PATH, SHUTDOWN_EVENT } from './inspector-mount.js';
 import { DEFAULT_SHUTDOWN_GRACE_MS, listeningLine, type RunningServer, startServer } from './lifecycle.js';
 import { connectRedisStore } from './redis-store.js';
 
@@ -17,11 +17,17 @@ function describeListenError(error: unknown, host: string, port: number): string
   return error instanceof Error ? error.message : String(error);
 }
 
-function onShutdownSignal(running: RunningServer, logger: pino.Logger, release: () => Promise<void>): void {
+function onShutdownSignal(
+  running: RunningServer,
+  logger: pino.Logger,
+  release: () => Promise<void>,
+  beforeShutdown: () => void,
+): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    beforeShutdown();
     logger.info({ signal }, 'shutting down: no new connections, letting running batches finish');
     void running
       .shutdown(DEFAULT_SHUTDOWN_GRACE_MS)
@@ -61,7 +67,12 @@ export async function main(args: readonly string[]): Promise<void> {
     process.stderr.write(`batchwire-server: ${describeListenError(error, options.host, options.port)}\n`);
     process.exit(START_FAILURE_EXIT_CODE);
   }
-  onShutdownSignal(running, logger, async () => shared?.close());
+  onShutdownSignal(
+    running,
+    logger,
+    async () => shared?.close(),
+    () => app.emit(SHUTDOWN_EVENT),
+  );
   process.stdout.write(
     `${listeningLine(running.origin, options.paths[0] ?? BATCH_PATH, options.inspector ? INSPECTOR_PATH : undefined)}\n`,
   );

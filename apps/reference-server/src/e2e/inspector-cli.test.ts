@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Listening, listen } from '../test-support/listen.js';
-import { killIfRunning, listeningUrl, type SpawnedCli, spawnCli } from '../test-support/spawn-cli.js';
+import { killIfRunning, listeningUrl, type SpawnedCli, spawnCli, within } from '../test-support/spawn-cli.js';
 
 describe('the CLI serves the inspector', () => {
   const running: SpawnedCli[] = [];
@@ -30,6 +30,16 @@ describe('the CLI serves the inspector', () => {
     const { cli, origin } = await start(['--no-inspector']);
     expect(cli.stdout()).not.toContain('inspector');
     expect((await fetch(`${origin}/_batchwire/`)).status).toBe(404);
+  });
+
+  it('ends its event streams on SIGTERM, so an open inspector tab does not hold the shutdown', async () => {
+    const { cli, origin } = await start([]);
+    const events = await fetch(`${origin}/_batchwire/api/events`);
+    const reader = events.body?.getReader();
+    await reader?.read();
+    cli.child.kill('SIGTERM');
+    // The shutdown grace is 10 s: without the inspector closing its streams the exit would wait for it.
+    expect(await within(cli.exited, 6_000, 'exit after SIGTERM')).toBe(0);
   });
 
   it('in gateway mode in front of another API, journalling what the upstream answered', async () => {

@@ -94,4 +94,19 @@ describe('inspector handler over real sockets', () => {
     expect(batch).toContain('Bearer ***');
     expect(batch).not.toContain('secret-token');
   });
+
+  it('close() ends open event streams and refuses new ones, so a graceful shutdown is not held up', async () => {
+    const events = await fetch(`${origin}/_batchwire/api/events`);
+    const reader = events.body?.getReader();
+    if (reader === undefined) throw new Error('no SSE body');
+    await reader.read();
+    dev.close();
+    let done = false;
+    const deadline = Date.now() + 5_000;
+    while (!done && Date.now() < deadline) done = (await reader.read()).done;
+    expect(done).toBe(true);
+    const again = await fetch(`${origin}/_batchwire/api/events`);
+    expect(again.status).toBe(503);
+    expect(again.headers.get('retry-after')).toBe('1');
+  });
 });

@@ -18,11 +18,14 @@ export interface InspectorHandlerOptions {
 }
 
 /** A node:http request handler; Express and Connect pass `next`, plain node:http does not. */
-export type InspectorHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next?: (error?: unknown) => void,
-) => void;
+export interface InspectorHandler {
+  (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+  /**
+   * Ends every open event stream and refuses new ones (503). Call it when the server starts to shut
+   * down: an open inspector tab would otherwise hold a graceful shutdown until its grace runs out.
+   */
+  readonly close: () => void;
+}
 
 // Style attributes position the timeline bars; scripts are only the bundle (no eval needed: the
 // schema checker interprets where code generation is forbidden).
@@ -62,6 +65,8 @@ export function inspectorHandler(options: InspectorHandlerOptions): InspectorHan
   const { journal } = options;
   const batchPath = options.batchPath ?? '/batch';
   const files = staticFiles(options.uiDir ?? new URL('../ui/', import.meta.url));
+  const streams = new Set<ServerResponse>();
+  let closed = false;
   const openapi = JSON.stringify(openApiDocument({ batchPaths: options.batchPaths ?? [batchPath] }));
 
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -75,7 +80,13 @@ export function inspectorHandler(options: InspectorHandlerOptions): InspectorHan
     }
     if (path === '/api/config') return json(res, { batchPath });
     if (path === '/api/batches') return json(res, journal.list());
-    if (path === '/api/events') return streamJournal(journal, res);
+    if (path === '/api/events') {
+      if (closed)
+        return problem(res, 503, 'Shutting down', 'The server is shutting down.', { 'Retry-After': '1' });
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
+      return streamJournal(journal, res);
+    }
     if (path.startsWith('/api/batches/')) {
       const batch = journal.get(decodeURIComponent(path.slice('/api/batches/'.length)));
       if (batch === undefined)
@@ -99,7 +110,7 @@ export function inspectorHandler(options: InspectorHandlerOptions): InspectorHan
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };
 
-  return (req, res, next) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => {
     const raw = req.url ?? '/';
     let path = raw.split('?')[0] ?? '/';
     const base = options.basePath?.replace(/\/+$/, '');
@@ -125,4 +136,10 @@ export function inspectorHandler(options: InspectorHandlerOptions): InspectorHan
       else res.destroy();
     });
   };
+  const close = () => {
+    closed = true;
+    for (const stream of streams) stream.end();
+    streams.clear();
+  };
+  return Object.assign(handle, { close });
 }
