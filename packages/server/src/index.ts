@@ -29,6 +29,8 @@ export { type HandlerApp, type InProcessOptions, inProcessDispatch } from './dis
 export type { ConnectionInfo } from './dispatch/in-process/socket.js';
 /** The framework-free engine: runs a parsed envelope through a dispatch function. */
 export { runBatch } from './engine/run-batch.js';
+/** The engine's timers, injectable for runtimes with their own (`options.scheduler`). */
+export { type CancelTimer, defaultScheduler, type Scheduler } from './engine/scheduler.js';
 /** Serialisers of an engine outcome: consolidated JSON, NDJSON lines, plain objects. */
 export {
   batchResponseJson,
