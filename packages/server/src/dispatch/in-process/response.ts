@@ -5,43 +5,11 @@ import type { HeaderRecord, InnerResult, ResponseBody } from '../../engine/types
 import { conventionalHeaderName, isFramingHeader } from '../../http/header-case.js';
 import { classifyBody } from '../../http/response-body.js';
 import { declaredTooLarge, responseTooLarge } from '../too-large.js';
+import { type Callback, Capture, chunkBytes, dropped, keepBytes, textTooLarge } from './capture.js';
 import { builtinEtag, builtinEtagOf } from './etag.js';
 import type { InnerSocket } from './socket.js';
 
-type Callback = (error?: Error | null) => void;
 type Settings = { get(setting: string): unknown };
-
-/** Per inner response: what its writes collected, and where the result goes. */
-interface Capture {
-  readonly finish: (result: InnerResult) => void;
-  chunks: Buffer[] | undefined;
-  jsonText: string | undefined;
-  headers: HeaderRecord | undefined;
-  /** Body bytes written so far, counted against `maxBytes` (`maxItemResponseBytes`). */
-  bytes: number;
-  readonly maxBytes: number;
-  /** Set once the body passed `maxBytes`: the item answered 502 and further writes are dropped. */
-  overflowed: boolean;
-}
-
-/**
- * Makes a capture with `new` rather than an object literal: V8 tracks literal allocation sites
- * and, seeing these records survive while their batch runs, starts allocating them in old space,
- * where each dead one keeps its whole request and response alive through young collections
- * (measured: server CPU per inner request doubled).
- */
-const Capture = function Capture(this: Capture, finish: (result: InnerResult) => void, maxBytes: number) {
-  (this as { finish: Capture['finish'] }).finish = finish;
-  this.chunks = undefined;
-  this.jsonText = undefined;
-  this.headers = undefined;
-  this.bytes = 0;
-  (this as { maxBytes: number }).maxBytes = maxBytes;
-  this.overflowed = false;
-} as unknown as new (
-  finish: (result: InnerResult) => void,
-  maxBytes: number,
-) => Capture;
 
 /** A response object carrying its capture (one own property; the methods below are shared). */
 type Captured = ServerResponse & {
@@ -94,23 +62,9 @@ function overflow(res: Captured): void {
   process.nextTick(() => res.emit('close'));
 }
 
-function keep(res: Captured, bytes: Buffer): void {
-  const capture = res.__batchwire;
-  capture.bytes += bytes.length;
-  if (capture.bytes > capture.maxBytes) overflow(res);
-  else if (capture.chunks === undefined) capture.chunks = [bytes];
-  else capture.chunks.push(bytes);
-}
-
 function collect(res: Captured, chunk: unknown, encoding: unknown): void {
-  if (chunk === undefined || chunk === null) return;
-  if (typeof chunk === 'string') {
-    if (chunk.length > 0) keep(res, Buffer.from(chunk, (encoding as BufferEncoding | undefined) ?? 'utf8'));
-  } else if (chunk instanceof Uint8Array) {
-    if (chunk.length > 0) keep(res, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-  } else {
-    throw new TypeError('The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
-  }
+  const bytes = chunkBytes(chunk, encoding);
+  if (bytes !== undefined && !keepBytes(res.__batchwire, bytes)) overflow(res);
 }
 
 function complete(res: Captured): void {
@@ -171,17 +125,6 @@ function write(this: Captured, chunk: unknown, ...rest: unknown[]): boolean {
   if (this.__batchwire.overflowed) return dropped(callback);
   if (callback) process.nextTick(callback);
   return true;
-}
-
-/** A write after the overflow, answered as Node answers a write to a destroyed connection. */
-function dropped(callback: Callback | undefined): false {
-  if (callback) {
-    const error = Object.assign(new Error('Cannot call write after a stream was destroyed'), {
-      code: 'ERR_STREAM_DESTROYED',
-    });
-    process.nextTick(callback, error);
-  }
-  return false;
 }
 
 function emitFinish(res: Captured, callback: Callback | undefined): void {
@@ -269,8 +212,7 @@ function json(this: Captured, value: unknown): Captured {
       }
     }
     const capture = this.__batchwire;
-    // A UTF-16 code unit is at most 3 UTF-8 bytes: only a long text needs to be measured.
-    if (text.length * 3 > capture.maxBytes && Buffer.byteLength(text) > capture.maxBytes) overflow(this);
+    if (textTooLarge(capture, text)) overflow(this);
     else capture.jsonText = text;
   }
   if (this.req.fresh === true) {
