@@ -40,6 +40,25 @@ describe('the inspector in the reference app', () => {
     expect(batch).not.toContain('demo-token');
   });
 
+  it('records a refused envelope with its problem and the pointer of each violation', async () => {
+    const response = await fetch(`${on.url}/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ requests: [{ id: 'a', method: 'GET', url: 'http://elsewhere.test/' }] }),
+    });
+    expect(response.status).toBe(400);
+    const [latest] = (await (await fetch(`${on.url}/_batchwire/api/batches`)).json()) as {
+      batchId: string;
+      status: number;
+      itemCount: number;
+    }[];
+    expect(latest).toMatchObject({ status: 400, itemCount: 0 });
+    const batch = (await (await fetch(`${on.url}/_batchwire/api/batches/${latest?.batchId}`)).json()) as {
+      problem?: { errors?: { pointer: string }[] };
+    };
+    expect(batch.problem?.errors?.map((error) => error.pointer)).toContain('/requests/0/url');
+  });
+
   it('is out of reach of inner requests (a batch cannot read the journal or hold its event stream)', async () => {
     const answer = await post(on.url, {
       requests: [
