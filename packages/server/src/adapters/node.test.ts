@@ -107,6 +107,33 @@ describe('batchwireNode: a plain node:http gateway', () => {
     expect(api.seen).toHaveLength(total);
   });
 
+  it('stops starting inner requests when the client of a streamed answer goes away', async () => {
+    const api = upstream(8_000);
+    const up = await serve(api.listener);
+    const origin = await gatewayFor(up, {
+      limits: { maxRequests: 3_000, maxConcurrency: 8, maxResponseBytes: 64 * 1_048_576 },
+    });
+    const requests = Array.from({ length: 3_000 }, (_, i) => ({
+      id: `r${i}`,
+      method: 'GET',
+      url: `/items/${i}`,
+    }));
+    const controller = new AbortController();
+    const res = await fetch(`${origin}/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify({ requests }),
+      signal: controller.signal,
+    });
+    await res.body!.getReader().read();
+    controller.abort();
+    await sleep(300);
+    const afterAbort = api.seen.length;
+    await sleep(300);
+    expect(api.seen.length).toBe(afterAbort);
+    expect(afterAbort).toBeLessThan(3_000);
+  });
+
   it('forwards through a caller-supplied undici Dispatcher, which close() leaves open', async () => {
     const api = upstream();
     const up = await serve(api.listener);
