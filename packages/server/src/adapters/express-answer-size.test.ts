@@ -93,6 +93,31 @@ describe('batchwire() bounds the answer it builds', () => {
     expect(summary).toEqual({ total: 4, succeeded: 2, failed: 2, skipped: 0 });
   });
 
+  it('replays a streamed answer with the refusals it streamed', async () => {
+    const origin = await start();
+    const key = { 'idempotency-key': `k-${Date.now()}` };
+    const first = await fetch(`${origin}/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson', ...key },
+      body: JSON.stringify(envelope),
+    });
+    const streamed = (await first.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Entry & { index?: number })
+      .filter((record) => record.index !== undefined)
+      .sort((x, y) => (x.index ?? 0) - (y.index ?? 0))
+      .map((record) => record.status);
+    const again = await fetch(`${origin}/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...key },
+      body: JSON.stringify(envelope),
+    });
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    const replayed = ((await again.json()) as { responses: Entry[] }).responses.map((r) => r.status);
+    expect(replayed).toEqual(streamed);
+  });
+
   it('refuses at startup a maxResponseBytes below maxItemResponseBytes', () => {
     expect(() => batchwire({ limits: { maxItemResponseBytes: 2000, maxResponseBytes: 1000 } })).toThrow(
       TypeError,

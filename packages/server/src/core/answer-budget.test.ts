@@ -2,7 +2,10 @@ import { DEFAULT_LIMITS, PROBLEM_TYPES, validateBatchResponse } from '@batchwire
 import { describe, expect, it } from 'vitest';
 import { batchResponseJson } from '../engine/serialize.js';
 import type { BatchOutcome, ItemOutcome, ResponseBody } from '../engine/types.js';
-import { boundedBatchResponseJson, boundedStreamLines } from './answer-budget.js';
+import { boundedAnswer, boundedStreamLines } from './answer-budget.js';
+
+const boundedBatchResponseJson = (outcome: BatchOutcome, limits: Parameters<typeof boundedAnswer>[1]) =>
+  boundedAnswer(outcome, limits).text;
 
 function item(index: number, body: ResponseBody, status = 200): ItemOutcome {
   const headers: Record<string, string> = Object.create(null);
@@ -94,5 +97,19 @@ describe('answer budget (NDJSON, write order)', () => {
       failed: 1,
       skipped: 0,
     });
+  });
+});
+
+describe('answer budget: the outcome as answered', () => {
+  it('replaces the refused items and corrects the summary, for logs and replays', () => {
+    const limits = { maxItemResponseBytes: 100, maxResponseBytes: 100_000 };
+    const { outcome: answered } = boundedAnswer(outcome([item(0, text(10)), item(1, text(500))]), limits);
+    expect(answered.items.map((i) => i.status)).toEqual([200, 502]);
+    expect(answered.summary).toEqual({ total: 2, succeeded: 1, failed: 1, skipped: 0 });
+  });
+
+  it('is the outcome itself when nothing was refused', () => {
+    const result = outcome([item(0, text(10))]);
+    expect(boundedAnswer(result, DEFAULT_LIMITS).outcome).toBe(result);
   });
 });

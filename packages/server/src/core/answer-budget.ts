@@ -58,6 +58,8 @@ export interface AnswerBudget {
   entry(item: ItemOutcome, render: (item: ItemOutcome) => string, separator?: number): string;
   /** The summary with every refused item counted as failed. */
   summary(summary: SummaryCounts): SummaryCounts;
+  /** The outcome as answered: refused items replaced and the summary corrected (for logs, replays). */
+  outcome(outcome: BatchOutcome): BatchOutcome;
 }
 
 /** Starts the budget of one answer, `opening` bytes (`{"responses":[`) already written. */
@@ -65,6 +67,9 @@ export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
   // Exact UTF-8 bytes: Buffer.byteLength is native and cheap next to rendering the entry itself.
   let used = opening + SUMMARY_RESERVE;
   let moved = 0;
+  const refusals = new Map<number, ItemOutcome>();
+  const summary = (counts: SummaryCounts): SummaryCounts =>
+    moved === 0 ? counts : { ...counts, succeeded: counts.succeeded - moved, failed: counts.failed + moved };
   const fits = (text: string, separator: number): boolean => {
     const bytes = Buffer.byteLength(text) + separator;
     if (used + bytes > limits.maxResponseBytes) return false;
@@ -73,7 +78,9 @@ export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
   };
   const refuse = (item: ItemOutcome, name: keyof AnswerLimits, render: (i: ItemOutcome) => string) => {
     if (item.executed && item.status >= 200 && item.status < 300) moved += 1;
-    const text = render(refused(item, limits, name));
+    const replacement = refused(item, limits, name);
+    refusals.set(item.index, replacement);
+    const text = render(replacement);
     used += Buffer.byteLength(text) + 1;
     return text;
   };
@@ -84,15 +91,20 @@ export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
       const text = render(item);
       return fits(text, separator) ? text : refuse(item, 'maxResponseBytes', render);
     },
-    summary(summary) {
-      if (moved === 0) return summary;
-      return { ...summary, succeeded: summary.succeeded - moved, failed: summary.failed + moved };
+    summary,
+    outcome(outcome) {
+      if (refusals.size === 0) return outcome;
+      const items = outcome.items.map((item) => refusals.get(item.index) ?? item);
+      return { ...outcome, items, summary: summary(outcome.summary) };
     },
   };
 }
 
-/** The consolidated JSON answer within the budget, entries decided in request order. */
-export function boundedBatchResponseJson(outcome: BatchOutcome, limits: AnswerLimits): string {
+/** The consolidated JSON answer within the budget, entries decided in request order, and the outcome it tells. */
+export function boundedAnswer(
+  outcome: BatchOutcome,
+  limits: AnswerLimits,
+): { readonly text: string; readonly outcome: BatchOutcome } {
   const opening = '{"responses":[';
   const budget = answerBudget(limits, opening.length);
   let out = opening;
@@ -101,14 +113,20 @@ export function boundedBatchResponseJson(outcome: BatchOutcome, limits: AnswerLi
     if (i > 0) out += ',';
     out += budget.entry(items[i]!, innerResponseJson, i > 0 ? 1 : 0);
   }
-  return `${out}],"summary":${summaryJson(budget.summary(outcome.summary))}}`;
+  const answered = budget.outcome(outcome);
+  return { text: `${out}],"summary":${summaryJson(answered.summary)}}`, outcome: answered };
 }
 
 /** NDJSON lines within the budget, decided in the order they are written. */
 export function boundedStreamLines(limits: AnswerLimits): {
   line(item: ItemOutcome): string;
   summary(summary: SummaryCounts): SummaryCounts;
+  outcome(outcome: BatchOutcome): BatchOutcome;
 } {
   const budget = answerBudget(limits);
-  return { line: (item) => budget.entry(item, streamItemLine), summary: budget.summary };
+  return {
+    line: (item) => budget.entry(item, streamItemLine),
+    summary: budget.summary,
+    outcome: budget.outcome,
+  };
 }

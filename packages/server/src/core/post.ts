@@ -6,7 +6,7 @@ import {
   unsupportedMediaTypeProblem,
 } from '@batchwire/schema';
 import { runBatch } from '../engine/run-batch.js';
-import { streamItemLine, streamSummaryLine } from '../engine/serialize.js';
+import { batchResponseJson, streamItemLine, streamSummaryLine } from '../engine/serialize.js';
 import type {
   BatchOutcome,
   Dispatch,
@@ -17,7 +17,7 @@ import type {
 } from '../engine/types.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import { type BatchTrace, traceBatch } from '../observe/emit.js';
-import { boundedBatchResponseJson, boundedStreamLines } from './answer-budget.js';
+import { boundedAnswer, boundedStreamLines } from './answer-budget.js';
 import { batchPathProblem } from './batch-path.js';
 import { readEnvelope } from './envelope.js';
 import { abandonClaim, type Claim, completeClaim, decideKey } from './idempotent.js';
@@ -121,8 +121,9 @@ interface Run<Raw> {
 }
 
 async function runConsolidated<Raw>(run: Run<Raw>): Promise<BatchHttpResponse> {
-  const outcome = await execute(run, run.req.signal, undefined);
-  const text = boundedBatchResponseJson(outcome, run.context.config.limits);
+  const executed = await execute(run, run.req.signal, undefined);
+  // Logs, observers and the stored replay tell the answer as sent, refusals included.
+  const { text, outcome } = boundedAnswer(executed, run.context.config.limits);
   await finish(run, outcome, text);
   return jsonResponse(text, {
     'Server-Timing': `parse;dur=${ms(run.parseMs)}, batch;dur=${ms(outcome.durationMs)};desc="${outcome.summary.total} requests"`,
@@ -138,16 +139,14 @@ function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
   const { limits } = run.context.config;
   const budget = boundedStreamLines(limits);
   execute(run, stop.signal, lines, budget.line)
-    .then(async (outcome) => {
+    .then(async (executed) => {
       run.req.signal.removeEventListener('abort', onAbort);
+      // The replay repeats the lines as streamed: the refusals decided in write order.
+      const outcome = budget.outcome(executed);
       // Stored before the last line goes out: a client that retries once the stream has ended
       // (on any instance) gets the replay, never a 409 for a batch that has finished.
-      await finish(
-        run,
-        outcome,
-        run.claim === undefined ? undefined : boundedBatchResponseJson(outcome, limits),
-      );
-      lines.end(streamSummaryLine(budget.summary(outcome.summary)));
+      await finish(run, outcome, run.claim === undefined ? undefined : batchResponseJson(outcome));
+      lines.end(streamSummaryLine(outcome.summary));
     })
     .catch((error: unknown) => {
       safeLog(run.context.config.logger, 'error', { err: error }, 'batch failed');
