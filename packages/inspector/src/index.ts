@@ -7,6 +7,6 @@ export { type InspectorHandler, type InspectorHandlerOptions, inspectorHandler }
 export { type Inspector, type InspectorOptions, inspector } from './inspector.js';
 export { createJournal, type Journal, type JournalListener, type JournalOptions } from './journal/journal.js';
 export { MASK, maskHeaders } from './journal/mask.js';
-export { peakOverlap } from './journal/overlap.js';
+export { concurrencySteps, peakOverlap } from './journal/overlap.js';
 export type * from './journal/types.js';
 export { type OpenApiOptions, openApiDocument } from './openapi/document.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peakOverlap } from '../../src/journal/overlap.js';
+import { concurrencySteps, peakOverlap } from '../../src/journal/overlap.js';
 import type { JournalBatch, JournalItem } from '../../src/journal/types.js';
 import { statusClassOf, timelineModel } from './timeline-model.js';
 
@@ -54,6 +54,19 @@ describe('timelineModel', () => {
       ]),
     ).toBe(3);
     expect(peakOverlap([])).toBe(0);
+    expect(
+      concurrencySteps([
+        { start: 0, end: 10 },
+        { start: 5, end: 20 },
+        { start: 10, end: 12 },
+      ]),
+    ).toEqual([
+      { at: 0, open: 1 },
+      { at: 5, open: 2 },
+      { at: 10, open: 2 },
+      { at: 12, open: 1 },
+      { at: 20, open: 0 },
+    ]);
   });
 
   it('classes statuses and marks never-ran items with the reason from their problem', () => {

@@ -1,4 +1,4 @@
-import { peakOverlap } from '../../src/journal/overlap.js';
+import { concurrencySteps } from '../../src/journal/overlap.js';
 import type { JournalBatch, JournalItem } from '../../src/journal/types.js';
 
 /** The status classes bars are coloured by; `never` is an item the engine did not run. */
@@ -30,6 +30,8 @@ export interface TimelineModel {
   readonly axisMs: number;
   /** Most bars overlapping at one instant. */
   readonly peakConcurrency: number;
+  /** How many ran from each instant on, for the concurrency lane. */
+  readonly steps: readonly { readonly at: number; readonly open: number }[];
   /** The bound the server applied. */
   readonly maxConcurrency: number | undefined;
 }
@@ -92,11 +94,13 @@ export function timelineModel(batch: JournalBatch): TimelineModel {
     row.start !== undefined && row.end !== undefined ? [{ start: row.start, end: row.end }] : [],
   );
   const lastEnd = Math.max(0, ...ran.map((interval) => interval.end));
+  const steps = concurrencySteps(ran);
   return {
     rows,
     edges,
     axisMs: Math.max(1, lastEnd, batch.durationMs ?? 0),
-    peakConcurrency: peakOverlap(ran),
+    peakConcurrency: Math.max(0, ...steps.map((step) => step.open)),
+    steps,
     maxConcurrency: batch.maxConcurrency,
   };
 }

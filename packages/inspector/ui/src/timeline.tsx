@@ -1,4 +1,5 @@
 import type { JournalBatch } from '../../src/journal/types.js';
+import { ConcurrencyLane } from './concurrency-lane.js';
 import { timelineModel } from './timeline-model.js';
 
 const ROW_HEIGHT = 30;
@@ -27,6 +28,7 @@ export function Timeline({
         <span class="legend redirect">3xx</span> <span class="legend client">4xx</span>{' '}
         <span class="legend server">5xx</span> <span class="legend never">not run</span>
       </p>
+      <ConcurrencyLane model={model} />
       <div class="timeline">
         <ol class="rows" aria-label="Inner requests in request order">
           {model.rows.map((row) => (
