@@ -21,7 +21,9 @@ function manualScheduler() {
 }
 
 const envelope = (n: number) =>
-  accepted({ requests: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, method: 'GET', url: `/x/${i}` })) });
+  accepted({
+    requests: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, method: 'GET', url: `/x/${i}` })),
+  });
 
 describe('runBatch with an injected scheduler', () => {
   it('takes its deadline and request timeouts from the scheduler, and cancels them when done', async () => {
