@@ -84,7 +84,7 @@ run('the batch inspector in headless Chromium', () => {
     // No reload: the entry arrives over Server-Sent Events.
     const entry = page.getByTestId('journal-entry').first();
     await entry.getByText(/200 · 11 items/).waitFor({ timeout: 5_000 });
-    await entry.click();
+    await page.getByRole('button', { name: 'open the newest batch' }).click();
     await page.getByRole('heading', { name: 'Timeline' }).waitFor({ timeout: 5_000 });
     expect(await page.getByTestId('timeline-row').count()).toBe(11);
     const found = await bars(page);

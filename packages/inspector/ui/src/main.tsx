@@ -87,7 +87,12 @@ function App() {
         <JournalList batches={batches} selected={selectedId} onSelect={open} />
         <main>
           {view === 'playground' ? (
-            <Playground batchPath={batchPath} />
+            <Playground
+              batchPath={batchPath}
+              onOpenNewest={() => {
+                if (batches[0] !== undefined) open(batches[0].batchId);
+              }}
+            />
           ) : shown === undefined ? (
             <p class="muted">Loading…</p>
           ) : (

@@ -24,7 +24,14 @@ function rangeOf(ranges: Map<string, TextRange>, pointer: string): TextRange | u
 }
 
 /** Compose a batch, validated as you type, send it with chosen outer headers, copy it as curl. */
-export function Playground({ batchPath }: { readonly batchPath: string }) {
+export function Playground({
+  batchPath,
+  onOpenNewest,
+}: {
+  readonly batchPath: string;
+  /** Opens the newest batch of the journal (the one just sent, unless another client was quicker). */
+  readonly onOpenNewest: () => void;
+}) {
   const [presetKey, setPresetKey] = useState(first?.key ?? '');
   const [text, setText] = useState(textOf(first?.envelope ?? { requests: [] }));
   const [headers, setHeaders] = useState<OuterHeaders>({
@@ -180,7 +187,13 @@ export function Playground({ batchPath }: { readonly batchPath: string }) {
           <h3>
             Answer: <span data-testid="answer-status">{answer.status}</span>
           </h3>
-          <p class="muted">It is also in the journal; open it there to see the timeline.</p>
+          <p>
+            It is also in the journal:{' '}
+            <button type="button" class="link" onClick={onOpenNewest}>
+              open the newest batch
+            </button>{' '}
+            to see its timeline.
+          </p>
           <pre class="code">
             {answer.text.length > 20_000 ? `${answer.text.slice(0, 20_000)}…` : answer.text}
           </pre>
