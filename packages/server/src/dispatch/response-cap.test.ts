@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline, Readable } from 'node:stream';
 import { PROBLEM_TYPES } from '@batchwire/schema';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,7 +42,13 @@ async function until(done: () => boolean, ms = 2000): Promise<void> {
 }
 
 describe('in-process capture stops at maxItemResponseBytes', () => {
-  const seen = { closed: false, writesAfterClose: 0, lastWrite: true };
+  const seen: {
+    closed: boolean;
+    writesAfterClose: number;
+    lastWrite: boolean;
+    source?: Readable;
+    chunksRead?: () => number;
+  } = { closed: false, writesAfterClose: 0, lastWrite: true };
   const app = express();
   app.get('/text/:n', (req, res) => {
     res.type('text/plain').send('x'.repeat(Number(req.params.n)));
@@ -52,6 +59,20 @@ describe('in-process capture stops at maxItemResponseBytes', () => {
   app.get('/declared', (_req, res) => {
     res.setHeader('Content-Length', String(LIMIT * 20));
     res.write('a');
+  });
+  app.get('/download', (_req, res) => {
+    // An endless file download through stream.pipeline, as a static-file route would send it.
+    let sent = 0;
+    const source = new Readable({
+      read() {
+        sent += 1;
+        this.push(Buffer.alloc(256, 3));
+      },
+    });
+    seen.source = source;
+    seen.chunksRead = () => sent;
+    res.type('application/octet-stream');
+    pipeline(source, res, () => undefined);
   });
   app.get('/stream', (_req, res) => {
     seen.closed = false;
@@ -98,6 +119,15 @@ describe('in-process capture stops at maxItemResponseBytes', () => {
     await until(() => seen.writesAfterClose >= 3);
     expect(seen.closed).toBe(true);
     expect(seen.lastWrite).toBe(false);
+  });
+
+  it('ends a piped download at the limit: the source is destroyed, not read on', async () => {
+    expectTooLarge(await dispatch(get('/download'), context));
+    await until(() => seen.source?.destroyed === true);
+    expect(seen.source?.destroyed).toBe(true);
+    const read = seen.chunksRead?.() ?? 0;
+    await sleep(50);
+    expect(seen.chunksRead?.()).toBe(read);
   });
 
   it('never counts a HEAD answer', async () => {
