@@ -8,6 +8,7 @@ import type { BatchHandler } from '../core/types.js';
 import { inProcessDispatch } from '../dispatch/in-process/dispatch.js';
 import type { Dispatch } from '../engine/types.js';
 import { readNodeBody } from '../http/node-body.js';
+import { nodeScheduler } from '../http/node-scheduler.js';
 import { disconnectSignal } from '../http/node-write.js';
 import { expressConnection } from './express-connection.js';
 import { injectDispatch } from './fastify-inject.js';
@@ -53,7 +54,8 @@ function routingDispatch(
  */
 export const batchwire: FastifyPluginCallback<BatchwireFastifyOptions> = (instance, options, done) => {
   const { prefix: _prefix, dispatch = 'routing', ...core } = options;
-  const handle = createBatchHandler<IncomingMessage>(core);
+  // setImmediate yields between slices; the portable setTimeout(0) idles a millisecond each.
+  const handle = createBatchHandler<IncomingMessage>({ ...core, scheduler: core.scheduler ?? nodeScheduler });
   const inProcess = handle.mode === 'in-process';
   const endpointPath = instance.prefix.replace(/\/+$/, '');
   const injected =

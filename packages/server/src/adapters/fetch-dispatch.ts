@@ -1,6 +1,6 @@
 import { innerHeaders } from '../dispatch/gateway-handler.js';
 import { declaredTooLarge, responseTooLarge } from '../dispatch/too-large.js';
-import type { Dispatch, InnerResult } from '../engine/types.js';
+import type { Dispatch, DispatchContext, InnerResult } from '../engine/types.js';
 import { classifyBody } from '../http/response-body.js';
 import { readWebBody } from './web-body.js';
 
@@ -22,6 +22,27 @@ export interface FetchDispatchOptions {
 const NO_BODY = { kind: 'none' } as const;
 
 /**
+ * An inner `Request` whose `signal` is the item's cancellation signal, made only when the app
+ * reads it: handing undici a signal to follow costs about 20 us per inner request on Node 20,
+ * more than the rest of the dispatch, and most handlers never look at it.
+ */
+class InnerRequest extends Request {
+  readonly #context: DispatchContext;
+  constructor(url: string, init: RequestInit, context: DispatchContext) {
+    super(url, init);
+    this.#context = context;
+  }
+  static {
+    // An accessor over the `signal` the lib types declare as a plain property.
+    Object.defineProperty(InnerRequest.prototype, 'signal', {
+      get(this: InnerRequest): AbortSignal {
+        return this.#context.signal;
+      },
+    });
+  }
+}
+
+/**
  * Dispatches inner requests through a Web-standard app's own `fetch`: each becomes a `Request`
  * carrying the inner-request marker among its headers, aborted when the engine cancels the item.
  * A rejection of the app's fetch is a 500 for that item (the engine's rule).
@@ -29,14 +50,14 @@ const NO_BODY = { kind: 'none' } as const;
 export function fetchDispatch(options: FetchDispatchOptions): Dispatch {
   const { fetch, origin, servicePath, maxItemResponseBytes } = options;
   return async (request, context): Promise<InnerResult> => {
-    const headers = new Headers();
-    for (const name in request.headers) headers.set(name, request.headers[name]!);
-    const init: RequestInit = { method: request.method, headers, signal: context.signal };
+    // The engine's header record is this request's own (lower-case names): handed over as it is.
+    const headers = request.headers;
+    const init: RequestInit = { method: request.method, headers };
     if (request.body.kind === 'bytes') {
       init.body = request.body.text;
-      if (!headers.has('content-type')) headers.set('content-type', request.body.contentType);
+      headers['content-type'] ??= request.body.contentType;
     }
-    const response = await fetch(new Request(`${origin}${servicePath}${request.url}`, init));
+    const response = await fetch(new InnerRequest(`${origin}${servicePath}${request.url}`, init, context));
     const record: Record<string, string> = Object.create(null);
     for (const [name, value] of response.headers) record[name] = value;
     const { headers: answerHeaders, contentType } = innerHeaders(record);

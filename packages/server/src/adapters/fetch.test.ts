@@ -118,6 +118,27 @@ describe('batchwireFetch() on Hono (@hono/node-server)', () => {
     expect(body.responses[0]?.status).toBe(502);
   });
 
+  it('aborts the inner Request signal when the item times out', async () => {
+    const app = new Hono();
+    let aborted: Promise<string> | undefined;
+    app.get('/hang', (c) => {
+      const signal = c.req.raw.signal;
+      aborted = new Promise((resolve) => signal.addEventListener('abort', () => resolve('aborted')));
+      return new Promise<Response>(() => undefined);
+    });
+    const handler = batchwireFetch({ fetch: app.fetch, limits: { requestTimeoutMs: 200 } });
+    const res = await handler(
+      new Request('http://app.test/batch', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ requests: [{ id: 'a', method: 'GET', url: '/hang' }] }),
+      }),
+    );
+    const body = (await res.json()) as { responses: { status: number }[] };
+    expect(body.responses[0]?.status).toBe(504);
+    expect(await aborted).toBe('aborted');
+  });
+
   it('needs the app fetch in in-process mode', () => {
     expect(() => batchwireFetch()).toThrow(TypeError);
   });

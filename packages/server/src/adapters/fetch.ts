@@ -1,6 +1,7 @@
 import { createBatchHandler } from '../core/handler.js';
 import type { BatchwireOptions } from '../core/options.js';
 import type { BatchHttpResponse, OuterHeaders } from '../core/types.js';
+import { defaultScheduler, type Scheduler } from '../engine/scheduler.js';
 import { type FetchApp, fetchDispatch } from './fetch-dispatch.js';
 import { readWebBody } from './web-body.js';
 
@@ -17,6 +18,23 @@ export type BatchwireFetchHandler = ((request: Request) => Promise<Response>) & 
   /** Closes what the endpoint owns (the gateway's upstream pool). */
   close(): Promise<void>;
 };
+
+type Immediate = (callback: () => void) => unknown;
+
+/**
+ * Where the runtime has `setImmediate` (Node, Bun, Deno), the engine yields with it: the portable
+ * `setTimeout(0)` idles for a millisecond or more per slice. Elsewhere (Workers) the default stays.
+ */
+function immediateScheduler(): Scheduler | undefined {
+  const immediate = (globalThis as { setImmediate?: Immediate }).setImmediate;
+  if (typeof immediate !== 'function') return undefined;
+  return {
+    setTimer: defaultScheduler.setTimer,
+    yieldTurn: (callback) => {
+      immediate(callback);
+    },
+  };
+}
 
 /** A streamed answer as a byte stream that pulls the next line only when the runtime asks for it. */
 function pullStream(lines: AsyncIterable<string>): ReadableStream<Uint8Array> {
@@ -51,7 +69,8 @@ function toResponse(answer: BatchHttpResponse, head: boolean): Response {
  */
 export function batchwireFetch(options: BatchwireFetchOptions = {}): BatchwireFetchHandler {
   const { fetch: app, ...core } = options;
-  const handle = createBatchHandler<Request>(core);
+  const scheduler = core.scheduler ?? immediateScheduler();
+  const handle = createBatchHandler<Request>(scheduler === undefined ? core : { ...core, scheduler });
   const inProcess = handle.mode === 'in-process';
   if (inProcess && app === undefined) {
     throw new TypeError(
