@@ -1,0 +1,52 @@
+import { type BatchLimits, DEFAULT_LIMITS } from '@batchwire/schema';
+import { batchwireFetch } from '@batchwire/server/fetch';
+import { createFixtures } from '../src/fixtures/index.js';
+import type { FetchLike } from '../src/run/transport.js';
+
+/** The origin the in-process endpoint is addressed by; nothing listens there. */
+export const IN_PROCESS_ORIGIN = 'http://127.0.0.1:3000';
+
+/** A Web-standard request handler: what `batchwireFetch` and the fixtures are. */
+type WebHandler = (request: Request) => Promise<Response>;
+
+/** Options of {@link inProcessEndpoint}. */
+export interface InProcessOptions {
+  /** Limits the endpoint advertises and enforces (the rest keep the defaults). */
+  readonly limits?: Partial<BatchLimits>;
+}
+
+/** An in-process batch endpoint: its url for the runner, the fetch that reaches it, and its close. */
+export interface InProcessEndpoint {
+  readonly url: string;
+  readonly fetch: FetchLike;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * The reference protocol stack without a socket: `@batchwire/server`'s core behind its fetch host
+ * at `/batch`, inner requests dispatched in-process to the Appendix A fixtures at `/_conformance`
+ * (the handler the reference server mounts). The runner's requests become `Request` objects
+ * handed straight to it, so a whole suite run costs no TCP round trip.
+ */
+export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndpoint {
+  const fixtures = createFixtures({ throws: 'reject' });
+  const app: WebHandler = (request) => {
+    if (fixtures.owns(new URL(request.url).pathname)) return fixtures(request);
+    return Promise.resolve(new Response('not found', { status: 404 }));
+  };
+  const batch = batchwireFetch({
+    fetch: app,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  });
+  const fetch: FetchLike = async (url, init) => {
+    const { pathname } = new URL(url);
+    const request = new Request(url, {
+      method: init.method,
+      headers: init.headers,
+      signal: init.signal,
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
+    return pathname === '/batch' ? batch(request) : app(request);
+  };
+  return { url: `${IN_PROCESS_ORIGIN}/batch`, fetch, close: () => batch.close() };
+}

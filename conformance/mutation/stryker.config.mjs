@@ -1,0 +1,51 @@
+// StrykerJS configuration of the mutation run (run from the repository root by run.mjs).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The protocol code a client can observe; logging-only files are left out (see README). */
+export const MUTATE = [
+  'packages/schema/src/parse/**/*.ts',
+  'packages/server/src/engine/**/*.ts',
+  'packages/server/src/core/**/*.ts',
+  '!**/*.test.ts',
+  '!**/types.ts',
+  '!packages/server/src/core/logger.ts',
+  '!packages/server/src/core/log-rejection.ts',
+  '!packages/server/src/core/inner-errors.ts',
+];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: [require.resolve('@stryker-mutator/vitest-runner')],
+  vitest: { configFile: 'conformance/mutation/vitest.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  mutate: MUTATE,
+  // The sandbox gets the sources the run needs; bare imports resolve from the real tree (vitest.config.ts).
+  ignorePatterns: [
+    '/*',
+    '!/package.json',
+    '!/tsconfig.base.json',
+    '!/packages',
+    '/packages/*',
+    '!/packages/schema',
+    '!/packages/server',
+    '!/conformance',
+    'dist',
+    'coverage',
+    'node_modules',
+    '/conformance/mutation/report',
+    '/conformance/mutation/sample',
+  ],
+  tempDirName: 'conformance/mutation/.stryker-tmp',
+  cleanTempDir: true,
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'conformance/mutation/report/index.html' },
+  jsonReporter: { fileName: 'conformance/mutation/report/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false, reportTests: false },
+  incrementalFile: 'conformance/mutation/stryker-incremental.json',
+  concurrency: 2,
+  timeoutMS: 8000,
+  thresholds: { high: 90, low: 80, break: null },
+};

@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCases } from '../src/case/load-cases.js';
+import { runConformance } from '../src/run/run-conformance.js';
+import { inProcessEndpoint } from './in-process.js';
+
+/**
+ * Cases that cannot pass in-process, each with why; every other case must pass, so a mutant that
+ * makes a case fail, error or skip (a capability no longer advertised) is killed.
+ */
+const NOT_IN_PROCESS: Readonly<Record<string, string>> = {
+  'stream.incremental':
+    'reads the stream from a raw TCP socket to time each line; nothing listens in-process',
+  'exec.disconnect':
+    'needs a client that drops its connection mid-batch; an in-process Response is already complete',
+  'atomic.all-or-nothing': 'the reference server does not advertise atomicity',
+  'limits.max-item-response-bytes':
+    'the default maxItemResponseBytes (4 MiB) is above what /bytes/{n} answers',
+  'ref.rejected-without-feature': 'applies only to servers without references',
+  'stop.rejected-without-feature': 'applies only to servers without onErrorStop',
+  'stream.not-advertised': 'applies only to servers without streaming',
+};
+
+// Short time limits let the timeout cases run instead of being skipped as too slow to probe.
+const endpoint = inProcessEndpoint({ limits: { batchTimeoutMs: 1500, requestTimeoutMs: 1000 } });
+afterAll(() => endpoint.close());
+
+const loaded = loadCases();
+if (!loaded.ok) throw new Error(`invalid case files: ${JSON.stringify(loaded.files)}`);
+
+describe('the conformance suite against the in-process reference stack', () => {
+  for (const testCase of loaded.cases) {
+    const test = testCase.id in NOT_IN_PROCESS ? it.skip : it;
+    test(testCase.id, async () => {
+      const report = await runConformance({
+        url: endpoint.url,
+        fetch: endpoint.fetch,
+        cases: [testCase],
+        strict: true,
+        timeoutMs: 5000,
+      });
+      const [result] = report.results;
+      expect(`${result?.status}: ${result?.reason ?? ''}`).toBe('passed: ');
+    });
+  }
+});
