@@ -9,6 +9,11 @@ if (missing !== undefined) console.log(`skipping the Redis store tests: ${missin
 type Client = ReturnType<typeof createClient>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Leases of the timing tests: a claim is renewed every third of it, so a live holder keeps its key
+ * through a stall of up to two thirds of a lease (a loaded 2-core CI machine stalls for hundreds of ms).
+ */
+const LEASE_MS = 1_000;
 
 describe.skipIf(missing !== undefined)('redisIdempotencyStore against a real redis-server', () => {
   let server: RedisServer;
@@ -42,14 +47,14 @@ describe.skipIf(missing !== undefined)('redisIdempotencyStore against a real red
     const key = freshKey();
     expect(await a.begin(key, 'f1')).toEqual({ state: 'started' });
     expect(await b.begin(key, 'f1')).toEqual({ state: 'running', fingerprint: 'f1' });
-    await a.complete(key, 'f1', { body: '{"responses":[],"summary":{"n":"\u20ac\\n"}}' }, 300);
+    await a.complete(key, 'f1', { body: '{"responses":[],"summary":{"n":"\u20ac\\n"}}' }, 1_500);
     // Another envelope under the key sees the stored fingerprint, so the endpoint answers 422.
     expect(await b.begin(key, 'f2')).toEqual({
       state: 'done',
       fingerprint: 'f1',
       response: { body: '{"responses":[],"summary":{"n":"\u20ac\\n"}}' },
     });
-    await sleep(400);
+    await sleep(1_700);
     expect(await b.begin(key, 'f2')).toEqual({ state: 'started' });
   });
 
@@ -62,11 +67,11 @@ describe.skipIf(missing !== undefined)('redisIdempotencyStore against a real red
   });
 
   it('keeps a live claim past its lease by renewing it, and releases it on abandon', async () => {
-    const holder = await store({ leaseMs: 300 });
-    const other = await store({ leaseMs: 300 });
+    const holder = await store({ leaseMs: LEASE_MS });
+    const other = await store({ leaseMs: LEASE_MS });
     const key = freshKey();
     expect((await holder.begin(key, 'f')).state).toBe('started');
-    await sleep(1_000);
+    await sleep(2.5 * LEASE_MS);
     expect((await other.begin(key, 'f')).state).toBe('running');
     await holder.abandon(key);
     expect((await other.begin(key, 'f')).state).toBe('started');
@@ -74,27 +79,32 @@ describe.skipIf(missing !== undefined)('redisIdempotencyStore against a real red
 
   it("lets a dead holder's claim lapse after its lease, and then a retry claims the key", async () => {
     const dying = await connect();
-    const holder = redisIdempotencyStore({ client: dying, leaseMs: 400 });
-    const other = await store({ leaseMs: 400 });
+    const holder = redisIdempotencyStore({ client: dying, leaseMs: LEASE_MS });
+    const other = await store({ leaseMs: LEASE_MS });
     const key = freshKey();
     expect((await holder.begin(key, 'f')).state).toBe('started');
     // Its connection goes away as a killed process's would: nothing renews the claim any more.
     dying.destroy();
     expect((await other.begin(key, 'f')).state).toBe('running');
-    await sleep(600);
+    await sleep(LEASE_MS + 300);
     expect((await other.begin(key, 'f')).state).toBe('started');
   });
 
   it('stops renewing after maxRunMs, so a run that never completes does not hold its key for ever', async () => {
     const events: RedisStoreEvent[] = [];
-    const holder = await store({ leaseMs: 300, maxRunMs: 500, onEvent: (event) => events.push(event) });
-    const other = await store({ leaseMs: 300 });
+    const holder = await store({
+      leaseMs: LEASE_MS,
+      maxRunMs: 1.5 * LEASE_MS,
+      onEvent: (event) => events.push(event),
+    });
+    const other = await store({ leaseMs: LEASE_MS });
     const key = freshKey();
     expect((await holder.begin(key, 'f')).state).toBe('started');
-    await sleep(400);
+    await sleep(1.2 * LEASE_MS);
     // Renewed past its first lease...
     expect((await other.begin(key, 'f')).state).toBe('running');
-    await sleep(800);
+    // The last renewal happens before maxRunMs, so the claim lapses by maxRunMs plus one lease.
+    await sleep(2 * LEASE_MS);
     // ...but not past maxRunMs plus one lease.
     expect((await other.begin(key, 'f')).state).toBe('started');
     expect(events).toContainEqual({ kind: 'run-too-long', key });
@@ -102,8 +112,8 @@ describe.skipIf(missing !== undefined)('redisIdempotencyStore against a real red
 
   it('never lets a former holder overwrite the claim that replaced its lapsed one', async () => {
     const events: RedisStoreEvent[] = [];
-    const former = await store({ leaseMs: 300, onEvent: (event) => events.push(event) });
-    const current = await store({ leaseMs: 300 });
+    const former = await store({ leaseMs: LEASE_MS, onEvent: (event) => events.push(event) });
+    const current = await store({ leaseMs: LEASE_MS });
     const raw = await connect();
     const key = freshKey();
     await former.begin(key, 'f');
