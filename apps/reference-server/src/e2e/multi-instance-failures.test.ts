@@ -9,7 +9,8 @@ import { sleep, waitFor } from '../test-support/wait.js';
 const missing = missingBinaries({ 'redis-server': 'redis-server', nginx: 'nginx' });
 if (missing !== undefined) console.log(`skipping the multi-instance failure tests: ${missing}`);
 
-const LEASE_MS = 1_500;
+// Long enough that the 409 check right after the kill lands within the lease on a loaded machine.
+const LEASE_MS = 3_000;
 
 /** A keyed batch that touches no counter: it answers 200 once the instance can claim keys. */
 const PROBE = { requests: [{ id: 'probe', method: 'GET', url: '/_conformance/status/204' }] };
@@ -33,7 +34,8 @@ describe.skipIf(missing !== undefined)('two instances behind nginx when somethin
     const name = uniqueName('killed');
     const key = uniqueName('key');
     // Retries send exactly the same envelope, as a client retrying would.
-    const batch = countingBatch(name, 2_500);
+    // The longest delay the fixture allows: the holder dies mid-batch even if the kill comes late.
+    const batch = countingBatch(name, 5_000);
     const pending = postThrough(cluster.front, batch, key);
     await waitFor(async () => (await cluster.counter(name)) === 1, 10_000);
     const [holder, survivor] =
