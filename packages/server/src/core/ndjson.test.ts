@@ -17,8 +17,14 @@ describe('NDJSON answers are pull-driven', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['Content-Type']).toBe('application/x-ndjson');
     expect(answer.headers['X-Accel-Buffering']).toBe('no');
-    await sleep(50);
-    // Nobody pulled: the engine stopped at the high-water mark of unconsumed lines.
+    // Nobody pulled: the engine stops at the high-water mark of unconsumed lines. Wait (bounded)
+    // until it got there and stopped moving: a loaded machine may take longer than a fixed sleep.
+    let seen = -1;
+    for (let polls = 0; polls < 100; polls++) {
+      if (started.length >= NDJSON_HIGH_WATER_LINES && started.length === seen) break;
+      seen = started.length;
+      await sleep(50);
+    }
     expect(started.length).toBeGreaterThanOrEqual(NDJSON_HIGH_WATER_LINES);
     expect(started.length).toBeLessThanOrEqual(NDJSON_HIGH_WATER_LINES + 4);
     const before = started.length;
