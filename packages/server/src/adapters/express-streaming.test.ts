@@ -10,6 +10,11 @@ afterEach(async () => {
   running = undefined;
 });
 
+/** Polls `done` every 10 ms for at most 5 s: on a loaded machine a fixed sleep may be too short. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 5_000; waited += 10) await sleep(10);
+}
+
 async function start(options: Parameters<typeof fixtureApp>[0] = {}) {
   const fixture = fixtureApp(options);
   running = await listen(fixture.app);
@@ -127,14 +132,15 @@ describe('idempotency (Idempotency-Key)', () => {
   });
 
   it('answers 409 for the same key while the first batch is still running', async () => {
-    const { origin } = await start();
-    const slow = { requests: [{ id: 'wait', method: 'GET', url: '/delay/200' }] };
+    const { origin, observed } = await start();
+    const slow = { requests: [{ id: 'wait', method: 'GET', url: '/delay/1000' }] };
     const first = request(origin)
       .post('/batch')
       .set('Idempotency-Key', 'k-3')
       .send(slow)
       .then((r) => r);
-    await sleep(50);
+    // The first batch holds the key once its item runs.
+    await until(() => observed.started.includes('GET /delay/1000'));
     const concurrent = await request(origin)
       .post('/batch')
       .set('Idempotency-Key', 'k-3')
@@ -175,9 +181,11 @@ describe('client disconnect', () => {
       body: JSON.stringify({ requests }),
       signal: controller.signal,
     }).catch((error: unknown) => error);
-    await sleep(80);
+    await until(() => observed.started.filter((s) => s.startsWith('GET /delay')).length === 2);
     controller.abort();
     await pending;
+    await until(() => observed.closedEarly.length === 2);
+    // Long enough for c and d to have started had the batch gone on after a and b.
     await sleep(400);
     expect(observed.started.filter((s) => s.startsWith('GET /delay'))).toHaveLength(2);
     expect(observed.closedEarly).toEqual(['/delay/300', '/delay/300']);
