@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { type BatchLimits, DEFAULT_LIMITS } from '@batchwire/schema';
 import { batchwireFetch } from '@batchwire/server/fetch';
 import { createFixtures } from '../src/fixtures/index.js';
@@ -22,6 +23,9 @@ export interface InProcessEndpoint {
   readonly close: () => Promise<void>;
 }
 
+const byteLength = (body: string | Uint8Array) =>
+  typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+
 /**
  * The reference protocol stack without a socket: `@batchwire/server`'s core behind its fetch host
  * at `/batch`, inner requests dispatched in-process to the Appendix A fixtures at `/_conformance`
@@ -40,9 +44,11 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
   });
   const fetch: FetchLike = async (url, init) => {
     const { pathname } = new URL(url);
+    // An HTTP client sends the length of a fixed body; the core refuses an oversized one from it.
+    const length = init.body === undefined ? {} : { 'content-length': String(byteLength(init.body)) };
     const request = new Request(url, {
       method: init.method,
-      headers: init.headers,
+      headers: { ...length, ...init.headers },
       signal: init.signal,
       ...(init.body === undefined ? {} : { body: init.body }),
     });

@@ -1,5 +1,6 @@
 // StrykerJS configuration of the mutation run (run from the repository root by run.mjs).
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -18,7 +19,11 @@ export const MUTATE = [
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  plugins: [require.resolve('@stryker-mutator/vitest-runner')],
+  plugins: [
+    require.resolve('@stryker-mutator/vitest-runner'),
+    fileURLToPath(new URL('./ignore-prose.mjs', import.meta.url)),
+  ],
+  ignorers: ['prose'],
   vitest: { configFile: 'conformance/mutation/vitest.config.ts', related: false },
   coverageAnalysis: 'perTest',
   mutate: MUTATE,
