@@ -6,12 +6,12 @@ import { innerErrorLogger } from '../core/inner-errors.js';
 import type { BatchwireOptions } from '../core/options.js';
 import type { BatchHandler } from '../core/types.js';
 import { inProcessDispatch } from '../dispatch/in-process/dispatch.js';
+import { injectDispatch } from '../dispatch/inject-dispatch.js';
 import type { Dispatch } from '../engine/types.js';
 import { readNodeBody } from '../http/node-body.js';
 import { nodeScheduler } from '../http/node-scheduler.js';
 import { disconnectSignal } from '../http/node-write.js';
 import { expressConnection } from './express-connection.js';
-import { injectDispatch } from './fastify-inject.js';
 
 /** Options of the Fastify plugin: the core's options, Fastify's `prefix`, and the dispatch used. */
 export interface BatchwireFastifyOptions extends BatchwireOptions<IncomingMessage> {
@@ -63,7 +63,7 @@ export const batchwire: FastifyPluginCallback<BatchwireFastifyOptions> = (instan
       ? injectDispatch(instance, handle.config.servicePath, handle.config.limits.maxItemResponseBytes)
       : undefined;
   instance.removeAllContentTypeParsers();
-  // The core reads and bounds the body itself (413, 415 and malformed JSON are its answers).
+  // The core reads and bounds the body itself: size, media type and JSON are its rules.
   instance.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
   instance.addHook('onClose', () => handle.close());
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {

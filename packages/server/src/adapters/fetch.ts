@@ -1,11 +1,11 @@
 import { createBatchHandler } from '../core/handler.js';
 import type { BatchwireOptions } from '../core/options.js';
 import type { BatchHttpResponse, OuterHeaders } from '../core/types.js';
+import { type FetchApp, fetchDispatch } from '../dispatch/fetch-dispatch.js';
 import { defaultScheduler, type Scheduler } from '../engine/scheduler.js';
-import { type FetchApp, fetchDispatch } from './fetch-dispatch.js';
-import { readWebBody } from './web-body.js';
+import { readWebBody } from '../http/web-body.js';
 
-export type { FetchApp } from './fetch-dispatch.js';
+export type { FetchApp } from '../dispatch/fetch-dispatch.js';
 
 /** Options of {@link batchwireFetch}: the core's options, plus the app inner requests run through. */
 export interface BatchwireFetchOptions extends BatchwireOptions<Request> {
@@ -85,7 +85,7 @@ export function batchwireFetch(options: BatchwireFetchOptions = {}): BatchwireFe
     const answer = await handle({
       method: request.method,
       headers: headers as OuterHeaders,
-      // Past the limit the core answers 413 from what was read; the rest is never buffered.
+      // Past the limit the core refuses the body from what was read; the rest is never buffered.
       body: async (maxBytes) => (await readWebBody(request.body, maxBytes)).bytes,
       signal: request.signal,
       dispatch:

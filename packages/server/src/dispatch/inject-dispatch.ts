@@ -1,7 +1,7 @@
-import { innerHeaders } from '../dispatch/gateway-handler.js';
-import { declaredTooLarge, responseTooLarge } from '../dispatch/too-large.js';
 import type { Dispatch, InnerResult } from '../engine/types.js';
 import { classifyBody } from '../http/response-body.js';
+import { innerHeaders } from './gateway-handler.js';
+import { declaredTooLarge, responseTooLarge } from './too-large.js';
 
 /** What `fastify.inject` answers, typed structurally (light-my-request's Response). */
 interface InjectResponse {

@@ -1,8 +1,8 @@
-import { innerHeaders } from '../dispatch/gateway-handler.js';
-import { declaredTooLarge, responseTooLarge } from '../dispatch/too-large.js';
 import type { Dispatch, DispatchContext, InnerResult } from '../engine/types.js';
 import { classifyBody } from '../http/response-body.js';
-import { readWebBody } from './web-body.js';
+import { readWebBody } from '../http/web-body.js';
+import { innerHeaders } from './gateway-handler.js';
+import { declaredTooLarge, responseTooLarge } from './too-large.js';
 
 /** A Web-standard application: the `fetch` of Hono, itty, Bun.serve, Deno.serve or a Worker. */
 export type FetchApp = (request: Request) => Response | Promise<Response>;
