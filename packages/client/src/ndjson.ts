@@ -15,8 +15,9 @@ export function createLineSplitter(): LineSplitter {
   };
   return {
     push(chunk) {
-      // Each chunk is split once: no re-scanning of text already seen.
-      const lines = (pending + chunk).split('\n');
+      // Only the new chunk is scanned: a line arriving in many chunks costs its length, not its square.
+      const lines = chunk.split('\n');
+      lines[0] = pending + lines[0];
       pending = lines.pop()!;
       return lines.flatMap(complete);
     },
