@@ -4,6 +4,7 @@ import { dependencyOrder } from './dependency-order.js';
 import { disconnect } from './disconnect.js';
 import { idempotencyInProgress } from './idempotency.js';
 import { isolation } from './isolation.js';
+import { limitRuleCodes } from './limit-rules.js';
 import { maxBodyBytes, maxJsonDepth } from './limits.js';
 import { ordering } from './ordering.js';
 import { recursion } from './recursion.js';
@@ -27,6 +28,7 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   recursion,
   'max-body-bytes': maxBodyBytes,
   'max-json-depth': maxJsonDepth,
+  'limit-rule-codes': limitRuleCodes,
   'response-limits-advertised': responseLimitsAdvertised,
   'response-limits-consistent': responseLimitsConsistent,
   'max-item-response-bytes': maxItemResponseBytes,
