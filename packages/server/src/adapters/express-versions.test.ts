@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import express5 from 'express';
 import express4 from 'express-4';
 import { afterEach, describe, expect, it } from 'vitest';
+import { alone, comparable, type Inner } from '../test-support/differential.js';
 import { batchwire } from './express.js';
 
 type Framework = typeof express5 | typeof express4;
-type Answer = { status: number; headers: Record<string, string>; body: unknown };
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -51,43 +51,6 @@ function buildApp(express: Framework) {
     res.status(500).json({ error: error.message });
   });
   return app;
-}
-
-const IGNORED = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
-
-function comparable(status: number, headers: Iterable<[string, string]>, body: unknown): Answer {
-  const record: Record<string, string> = {};
-  for (const [name, value] of headers)
-    if (!IGNORED.has(name.toLowerCase())) record[name.toLowerCase()] = value;
-  return { status, headers: record, body };
-}
-
-async function alone(origin: string, request: Inner): Promise<Answer> {
-  const res = await fetch(origin + request.url, {
-    method: request.method,
-    headers: request.headers ?? {},
-    redirect: 'manual',
-    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const type = res.headers.get('content-type') ?? '';
-  const body =
-    bytes.length === 0
-      ? undefined
-      : type.includes('json')
-        ? JSON.parse(bytes.toString())
-        : type.startsWith('text/')
-          ? bytes.toString()
-          : bytes.toString('base64');
-  return comparable(res.status, res.headers, body);
-}
-
-interface Inner {
-  id: string;
-  method: string;
-  url: string;
-  headers?: Record<string, string>;
-  body?: unknown;
 }
 
 const requests: Inner[] = [
