@@ -135,7 +135,8 @@ describe('cancellation against a server that never answers', () => {
     const connections = sockets.size;
     const { error, ms } = await rejection(batch.send({ signal: AbortSignal.abort('too late') }));
     expect([error.kind, error.cause]).toEqual(['aborted', 'too late']);
-    expect(ms).toBeLessThan(100);
+    // Without the check it would wait for ever on the silent server; 500 ms leaves a loaded CI room.
+    expect(ms).toBeLessThan(500);
     expect(sockets.size).toBe(connections);
   });
 });
