@@ -140,6 +140,18 @@ describe.skipIf(missing !== undefined)('redisIdempotencyStore against a real red
     expect(await bounded.begin(key, 'f')).toEqual({ state: 'started' });
   });
 
+  it("keeps, with its defaults, an answer as large as the server's default maxResponseBytes", async () => {
+    const defaults = await store();
+    const key = freshKey();
+    // 16 MiB: DEFAULT_LIMITS.maxResponseBytes of @batchwire/schema; a larger default answer cannot be sent.
+    const body = 'x'.repeat(16 * 1_048_576);
+    await defaults.begin(key, 'f');
+    await defaults.complete(key, 'f', { body }, 60_000);
+    const replay = await defaults.begin(key, 'f');
+    expect(replay.state).toBe('done');
+    expect(replay.state === 'done' && replay.response.body.length).toBe(body.length);
+  });
+
   it('keeps its keys under the prefix, with the TTL the endpoint asked for', async () => {
     const client = await connect();
     const prefixed = redisIdempotencyStore({ client, prefix: 'app-a:' });

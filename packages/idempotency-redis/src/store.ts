@@ -31,7 +31,10 @@ export interface RedisStoreOptions {
    * that never ends, or a caller that never completes nor abandons, cannot hold its key for ever.
    */
   readonly maxRunMs?: number;
-  /** Largest answer kept, in UTF-8 bytes (default 8 MiB); a larger one is not stored. */
+  /**
+   * Largest answer kept, in UTF-8 bytes (default 16 MiB, the server's default `maxResponseBytes`);
+   * a larger one is not stored and a retry runs again, so keep it at or above `maxResponseBytes`.
+   */
   readonly maxAnswerBytes?: number;
   /** Longest wait for one Redis reply (default 2,000 ms); `begin` then throws, so the batch gets 503. */
   readonly commandTimeoutMs?: number;
@@ -80,7 +83,7 @@ export function redisIdempotencyStore(options: RedisStoreOptions): IdempotencySt
   const prefix = options.prefix ?? 'batchwire:idempotency:';
   const leaseMs = positive('leaseMs', options.leaseMs ?? 15_000);
   const maxRunMs = positive('maxRunMs', options.maxRunMs ?? 3_600_000);
-  const maxAnswerBytes = positive('maxAnswerBytes', options.maxAnswerBytes ?? 8 * 1_048_576);
+  const maxAnswerBytes = positive('maxAnswerBytes', options.maxAnswerBytes ?? 16 * 1_048_576);
   const send = boundedSend(options.client, positive('commandTimeoutMs', options.commandTimeoutMs ?? 2_000));
   const report = (event: RedisStoreEvent) => options.onEvent?.(event);
   const held = new Map<string, Held>();
