@@ -139,6 +139,23 @@ describe('batchwireFetch() on Hono (@hono/node-server)', () => {
     expect(await aborted).toBe('aborted');
   });
 
+  it('is a gateway with upstream: no app fetch, inner requests forwarded over HTTP, close() releases the pool', async () => {
+    const gateway = batchwireFetch({ upstream: origin });
+    try {
+      const res = await gateway(
+        new Request('http://gateway.test/batch', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ requests: [{ id: 'a', method: 'GET', url: '/items/3' }] }),
+        }),
+      );
+      const body = (await res.json()) as { responses: { status: number; body: unknown }[] };
+      expect(body.responses[0]).toMatchObject({ status: 200, body: { id: '3', q: {} } });
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('needs the app fetch in in-process mode', () => {
     expect(() => batchwireFetch()).toThrow(TypeError);
   });
