@@ -2,6 +2,7 @@ import type { BatchLimits } from '@batchwire/schema';
 import { responseTooLarge } from '../dispatch/too-large.js';
 import { innerResponseJson, streamItemLine, summaryJson } from '../engine/serialize.js';
 import type { BatchOutcome, ItemOutcome, ResponseBody, SummaryCounts } from '../engine/types.js';
+import { utf8ByteLength } from '../idempotency/utf8-length.js';
 
 /** Bytes kept free for the closing `],"summary":{...}}` (or the summary line) after the last entry. */
 const SUMMARY_RESERVE = 160;
@@ -13,7 +14,7 @@ export type AnswerLimits = Pick<BatchLimits, 'maxItemResponseBytes' | 'maxRespon
 function exceeds(text: string, maxBytes: number): boolean {
   if (text.length > maxBytes) return true;
   // A UTF-16 code unit is at most 3 UTF-8 bytes.
-  return text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes;
+  return text.length * 3 > maxBytes && utf8ByteLength(text) > maxBytes;
 }
 
 /**
@@ -64,14 +65,14 @@ export interface AnswerBudget {
 
 /** Starts the budget of one answer, `opening` bytes (`{"responses":[`) already written. */
 export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
-  // Exact UTF-8 bytes: Buffer.byteLength is native and cheap next to rendering the entry itself.
+  // Exact UTF-8 bytes: native (Buffer.byteLength) where the runtime has it, cheap next to rendering.
   let used = opening + SUMMARY_RESERVE;
   let moved = 0;
   const refusals = new Map<number, ItemOutcome>();
   const summary = (counts: SummaryCounts): SummaryCounts =>
     moved === 0 ? counts : { ...counts, succeeded: counts.succeeded - moved, failed: counts.failed + moved };
   const fits = (text: string, separator: number): boolean => {
-    const bytes = Buffer.byteLength(text) + separator;
+    const bytes = utf8ByteLength(text) + separator;
     if (used + bytes > limits.maxResponseBytes) return false;
     used += bytes;
     return true;
@@ -81,7 +82,7 @@ export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
     const replacement = refused(item, limits, name);
     refusals.set(item.index, replacement);
     const text = render(replacement);
-    used += Buffer.byteLength(text) + 1;
+    used += utf8ByteLength(text) + 1;
     return text;
   };
   return {

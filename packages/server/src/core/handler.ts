@@ -1,16 +1,56 @@
 import { INNER_REQUEST_MARKER_HEADER, PROBLEM_TYPES } from '@batchwire/schema';
-import { gatewayDispatch } from '../dispatch/gateway.js';
+import type { Gateway } from '../dispatch/gateway.js';
+import { parseUpstream } from '../dispatch/upstream.js';
+import type { Dispatch } from '../engine/types.js';
 import { memoryIdempotencyStore } from '../idempotency/store.js';
 import { capabilitiesOf } from './capabilities.js';
 import { logRejection } from './log-rejection.js';
 import { safeLog } from './logger.js';
-import { type BatchwireOptions, resolveConfig } from './options.js';
+import { type BatchwireConfig, type BatchwireOptions, resolveConfig } from './options.js';
 import { handlePost } from './post.js';
 import { problemResponse } from './respond.js';
 import type { BatchHandler, BatchHttpRequest, BatchHttpResponse } from './types.js';
 
 const ALLOW = 'GET, HEAD, POST';
 const MARKER = INNER_REQUEST_MARKER_HEADER.toLowerCase();
+
+type GatewayMode = Extract<BatchwireConfig['mode'], { kind: 'gateway' }>;
+
+/**
+ * The gateway, its module (and undici with it) loaded only in gateway mode, so an in-process host on
+ * a Web-standard runtime (the fetch adapter on Workers) never imports Node built-ins. The upstream is
+ * still checked at once; the pool is made on the first import, before any batch needs it.
+ */
+function lazyGateway(
+  mode: GatewayMode,
+  limits: BatchwireConfig['limits'],
+): { dispatch: Dispatch; close(): Promise<void> } {
+  parseUpstream(mode.upstream);
+  let ready: Gateway | undefined;
+  const loading = import('../dispatch/gateway.js').then(({ gatewayDispatch }) => {
+    ready = gatewayDispatch({
+      upstream: mode.upstream,
+      connections: mode.connections,
+      requestTimeoutMs: limits.requestTimeoutMs,
+      maxItemResponseBytes: limits.maxItemResponseBytes,
+      ...(mode.dispatcher === undefined ? {} : { dispatcher: mode.dispatcher }),
+    });
+    return ready;
+  });
+  // A failed load surfaces per item (the engine answers 500) and in close(), never unhandled.
+  loading.catch(() => undefined);
+  return {
+    dispatch: (request, context) =>
+      ready === undefined
+        ? loading.then((loaded) => loaded.dispatch(request, context))
+        : ready.dispatch(request, context),
+    close: () =>
+      loading.then(
+        (loaded) => loaded.close(),
+        () => undefined,
+      ),
+  };
+}
 
 /**
  * The Batchwire protocol core, free of any host: `const handle = createBatchHandler(options)`, then
@@ -26,16 +66,7 @@ export function createBatchHandler<Raw = unknown>(options: BatchwireOptions<Raw>
   const config = resolveConfig(options);
   const capabilities = JSON.stringify(capabilitiesOf(config));
   const mode = config.mode;
-  const gateway =
-    mode.kind === 'gateway'
-      ? gatewayDispatch({
-          upstream: mode.upstream,
-          connections: mode.connections,
-          requestTimeoutMs: config.limits.requestTimeoutMs,
-          maxItemResponseBytes: config.limits.maxItemResponseBytes,
-          ...(mode.dispatcher === undefined ? {} : { dispatcher: mode.dispatcher }),
-        })
-      : undefined;
+  const gateway = mode.kind === 'gateway' ? lazyGateway(mode, config.limits) : undefined;
   const store =
     config.idempotency === undefined
       ? undefined

@@ -83,6 +83,8 @@ describe('idempotency store failures (req-idem-7)', () => {
       const handle = createBatchHandler({ idempotency: { store } });
       const { dispatch, started } = echoDispatch();
       const pending = postJson(handle, envelope, dispatch, { headers: keyed });
+      // The key is hashed (Web Crypto, off the main thread) before the store is asked.
+      await vi.waitFor(() => expect(grant).toBeDefined());
       await vi.advanceTimersByTimeAsync(STORE_WAIT_MS);
       const res = await pending;
       expect(res.status).toBe(503);

@@ -72,11 +72,11 @@ export async function decideKey(
     return { kind: 'run', claim: undefined };
   const key = headerText(raw)!;
   if (!isValidKey(key)) return { kind: 'refuse', problem: invalidKeyProblem() };
-  const scoped = scopedKey(
+  const scoped = await scopedKey(
     key,
     config.credentialHeaders.map((name) => headerText(headers[name])),
   );
-  const fingerprint = envelopeFingerprint(parsed.value);
+  const fingerprint = await envelopeFingerprint(parsed.value);
   let begin: Awaited<ReturnType<IdempotencyStore['begin']>>;
   try {
     const pending = Promise.resolve(store.begin(scoped, fingerprint));

@@ -1,6 +1,9 @@
 import { type Dispatcher, Pool } from 'undici';
 import type { Dispatch, InnerResult } from '../engine/types.js';
 import { forwardHandler } from './gateway-handler.js';
+import { parseUpstream } from './upstream.js';
+
+export { parseUpstream } from './upstream.js';
 
 /** Options of the gateway dispatcher. */
 export interface GatewayOptions {
@@ -24,16 +27,6 @@ export interface Gateway {
   readonly dispatch: Dispatch;
   /** Closes the upstream connections the gateway made (idempotent); a caller's dispatcher stays open. */
   close(): Promise<void>;
-}
-
-/** Splits the upstream into its origin (the only one the pool can reach) and a base path. */
-export function parseUpstream(upstream: string): { origin: string; basePath: string } {
-  const url = new URL(upstream);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new TypeError(`upstream must be an http or https origin, not "${upstream}"`);
-  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
-    throw new TypeError(`upstream must be an origin with an optional path, not "${upstream}"`);
-  return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { isUtf8 } from 'node:buffer';
 import { isJsonMediaType } from '@batchwire/schema';
 import type { ResponseBody } from '../engine/types.js';
+import { base64Of, strictUtf8Text } from './bytes.js';
 
 const TEXT_TYPES = new Set([
   'application/xml',
@@ -28,19 +28,19 @@ export function isTextMediaType(contentType: string): boolean {
  * Classifies the bytes of an inner response for embedding: JSON (a JSON media type that parses) as a
  * value, text (a textual media type, valid UTF-8) as a string, anything else as base64.
  */
-export function classifyBody(contentType: string | undefined, bytes: Buffer): ResponseBody {
+export function classifyBody(contentType: string | undefined, bytes: Uint8Array): ResponseBody {
   if (bytes.length === 0) return { kind: 'none' };
-  const utf8 = isUtf8(bytes);
-  if (utf8 && contentType !== undefined) {
-    const text = bytes.toString('utf8');
-    if (isJsonMediaType(contentType)) {
+  if (contentType !== undefined) {
+    const json = isJsonMediaType(contentType);
+    const text = json || isTextMediaType(contentType) ? strictUtf8Text(bytes) : undefined;
+    if (text !== undefined) {
+      if (!json) return { kind: 'text', text };
       try {
         return { kind: 'json', value: JSON.parse(text) };
       } catch {
         return { kind: 'text', text };
       }
     }
-    if (isTextMediaType(contentType)) return { kind: 'text', text };
   }
-  return { kind: 'base64', data: bytes.toString('base64') };
+  return { kind: 'base64', data: base64Of(bytes) };
 }

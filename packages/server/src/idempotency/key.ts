@@ -1,7 +1,15 @@
-import { createHash } from 'node:crypto';
 import { IDEMPOTENCY_KEY_HEADER, PROBLEM_TYPES, type Problem } from '@batchwire/schema';
 
 const KEY = /^[\x20-\x7e]{1,255}$/;
+const encoder = new TextEncoder();
+
+/** SHA-256 of a string's UTF-8 bytes in base64url, through Web Crypto (Node, Bun, Deno, Workers). */
+async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
 
 /** The problem of an `Idempotency-Key` that is not 1 to 255 visible ASCII characters. */
 export function invalidKeyProblem(): Problem {
@@ -24,10 +32,8 @@ export function isValidKey(key: string): boolean {
  * `Authorization` and `Cookie`, and any header the operator made inherited, such as an API key),
  * so one caller's key can never replay another caller's response.
  */
-export function scopedKey(key: string, credentials: readonly (string | undefined)[]): string {
-  const scope = createHash('sha256')
-    .update(credentials.map((value) => value ?? '').join('\u0000'))
-    .digest('base64url');
+export async function scopedKey(key: string, credentials: readonly (string | undefined)[]): Promise<string> {
+  const scope = await sha256(credentials.map((value) => value ?? '').join('\u0000'));
   return `${scope}:${key}`;
 }
 
@@ -43,6 +49,6 @@ function sortedMembers(_key: string, value: unknown): unknown {
  * A digest of the envelope as a JSON value (member order and whitespace aside), so a retry that
  * re-serialised the same envelope replays, and a reused key with a different envelope gets 422.
  */
-export function envelopeFingerprint(envelope: unknown): string {
-  return createHash('sha256').update(JSON.stringify(envelope, sortedMembers)).digest('base64url');
+export function envelopeFingerprint(envelope: unknown): Promise<string> {
+  return sha256(JSON.stringify(envelope, sortedMembers));
 }

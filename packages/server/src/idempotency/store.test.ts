@@ -104,10 +104,14 @@ describe('idempotency keys', () => {
     expect(isValidKey('bad\u0000key')).toBe(false);
   });
 
-  it('scopes keys by credentials and fingerprints envelopes by content', () => {
-    expect(scopedKey('k', ['Bearer a', undefined])).not.toBe(scopedKey('k', ['Bearer b', undefined]));
-    expect(scopedKey('k', [undefined, 'sid=1'])).toBe(scopedKey('k', [undefined, 'sid=1']));
-    expect(envelopeFingerprint({ requests: [1] })).toBe(envelopeFingerprint({ requests: [1] }));
-    expect(envelopeFingerprint({ requests: [1] })).not.toBe(envelopeFingerprint({ requests: [2] }));
+  it('scopes keys by credentials and fingerprints envelopes by content', async () => {
+    expect(await scopedKey('k', ['Bearer a', undefined])).not.toBe(
+      await scopedKey('k', ['Bearer b', undefined]),
+    );
+    expect(await scopedKey('k', [undefined, 'sid=1'])).toBe(await scopedKey('k', [undefined, 'sid=1']));
+    expect(await envelopeFingerprint({ requests: [1] })).toBe(await envelopeFingerprint({ requests: [1] }));
+    expect(await envelopeFingerprint({ requests: [1] })).not.toBe(
+      await envelopeFingerprint({ requests: [2] }),
+    );
   });
 });

@@ -18,3 +18,13 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+type ByteLength = (text: string) => number;
+
+/**
+ * The fastest exact UTF-8 length the runtime has: the global `Buffer.byteLength` where there is one
+ * (Node, Bun; native, about 8x faster on short entries), else {@link utf8Length}. Read from the
+ * global, never imported, so the core still loads on runtimes without Node built-ins.
+ */
+export const utf8ByteLength: ByteLength =
+  (globalThis as { Buffer?: { byteLength: ByteLength } }).Buffer?.byteLength ?? utf8Length;
