@@ -2,7 +2,7 @@ import { DEFAULT_LIMITS, PROBLEM_TYPES, validateBatchResponse } from '@batchwire
 import { describe, expect, it } from 'vitest';
 import { batchResponseJson } from '../engine/serialize.js';
 import type { BatchOutcome, ItemOutcome, ResponseBody } from '../engine/types.js';
-import { boundedAnswer, boundedStreamLines } from './answer-budget.js';
+import { boundedAnswer, boundedStreamLines, consolidatedAnswer } from './answer-budget.js';
 
 const boundedBatchResponseJson = (outcome: BatchOutcome, limits: Parameters<typeof boundedAnswer>[1]) =>
   boundedAnswer(outcome, limits).text;
@@ -111,5 +111,29 @@ describe('answer budget: the outcome as answered', () => {
   it('is the outcome itself when nothing was refused', () => {
     const result = outcome([item(0, text(10))]);
     expect(boundedAnswer(result, DEFAULT_LIMITS).outcome).toBe(result);
+  });
+});
+
+describe('answer budget: a JSON answer written as items settle', () => {
+  it('decides each entry once all before it settled, and writes what the one-shot answer writes', () => {
+    const limits = { maxItemResponseBytes: 600, maxResponseBytes: 1_500 };
+    const items = [item(0, text(10)), item(1, text(700)), item(2, text(500)), item(3, text(500))];
+    const decided: [number, number][] = [];
+    const answer = consolidatedAnswer(limits, items.length, (i) => decided.push([i.index, i.status]));
+    answer.offer(items[2]!);
+    answer.offer(items[3]!);
+    expect(decided).toEqual([]);
+    answer.offer(items[0]!);
+    expect(decided).toEqual([[0, 200]]);
+    answer.offer(items[1]!);
+    // r1 over the item limit; r3 would take the answer past maxResponseBytes.
+    expect(decided).toEqual([
+      [0, 200],
+      [1, 502],
+      [2, 200],
+      [3, 502],
+    ]);
+    const whole = outcome(items);
+    expect(answer.finish(whole)).toEqual(boundedAnswer(whole, limits));
   });
 });

@@ -57,6 +57,8 @@ function refused(item: ItemOutcome, limits: AnswerLimits, name: keyof AnswerLimi
 export interface AnswerBudget {
   /** The text to write for `item` (its entry, or the refusal), `separator` bytes counted with it. */
   entry(item: ItemOutcome, render: (item: ItemOutcome) => string, separator?: number): string;
+  /** The outcome answered for an item `entry` has decided: its refusal, or the item itself. */
+  answered(item: ItemOutcome): ItemOutcome;
   /** The summary with every refused item counted as failed. */
   summary(summary: SummaryCounts): SummaryCounts;
   /** The outcome as answered: refused items replaced and the summary corrected (for logs, replays). */
@@ -92,6 +94,7 @@ export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
       const text = render(item);
       return fits(text, separator) ? text : refuse(item, 'maxResponseBytes', render);
     },
+    answered: (item) => refusals.get(item.index) ?? item,
     summary,
     outcome(outcome) {
       if (refusals.size === 0) return outcome;
@@ -101,32 +104,74 @@ export function answerBudget(limits: AnswerLimits, opening = 0): AnswerBudget {
   };
 }
 
+/** A consolidated JSON answer written as items settle, and the outcome it tells once complete. */
+export interface ConsolidatedAnswer {
+  /** A settled item; it and every later one already settled are written once all before them are. */
+  offer(item: ItemOutcome): void;
+  /** The complete answer (items never offered written now, in order) and the outcome it tells. */
+  finish(outcome: BatchOutcome): { readonly text: string; readonly outcome: BatchOutcome };
+}
+
+/**
+ * The consolidated JSON answer within the budget, entries decided in request order as soon as every
+ * earlier item has settled, so `decided` hears each item's status as answered (a refusal is 502)
+ * when it is known, not only at the end.
+ */
+export function consolidatedAnswer(
+  limits: AnswerLimits,
+  total: number,
+  decided?: (item: ItemOutcome) => void,
+): ConsolidatedAnswer {
+  const opening = '{"responses":[';
+  const budget = answerBudget(limits, opening.length);
+  const waiting: (ItemOutcome | undefined)[] = new Array(total);
+  let out = opening;
+  let next = 0;
+  const write = (item: ItemOutcome) => {
+    out += next > 0 ? `,${budget.entry(item, innerResponseJson, 1)}` : budget.entry(item, innerResponseJson);
+    next += 1;
+    decided?.(budget.answered(item));
+  };
+  return {
+    offer(item) {
+      if (item.index !== next) {
+        waiting[item.index] = item;
+        return;
+      }
+      write(item);
+      for (let held = waiting[next]; held !== undefined; held = waiting[next]) {
+        waiting[next] = undefined;
+        write(held);
+      }
+    },
+    finish(outcome) {
+      const items = outcome.items;
+      while (next < items.length) write(waiting[next] ?? items[next]!);
+      const answered = budget.outcome(outcome);
+      return { text: `${out}],"summary":${summaryJson(answered.summary)}}`, outcome: answered };
+    },
+  };
+}
+
 /** The consolidated JSON answer within the budget, entries decided in request order, and the outcome it tells. */
 export function boundedAnswer(
   outcome: BatchOutcome,
   limits: AnswerLimits,
 ): { readonly text: string; readonly outcome: BatchOutcome } {
-  const opening = '{"responses":[';
-  const budget = answerBudget(limits, opening.length);
-  let out = opening;
-  const items = outcome.items;
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out += ',';
-    out += budget.entry(items[i]!, innerResponseJson, i > 0 ? 1 : 0);
-  }
-  const answered = budget.outcome(outcome);
-  return { text: `${out}],"summary":${summaryJson(answered.summary)}}`, outcome: answered };
+  return consolidatedAnswer(limits, outcome.items.length).finish(outcome);
 }
 
 /** NDJSON lines within the budget, decided in the order they are written. */
 export function boundedStreamLines(limits: AnswerLimits): {
   line(item: ItemOutcome): string;
+  answered(item: ItemOutcome): ItemOutcome;
   summary(summary: SummaryCounts): SummaryCounts;
   outcome(outcome: BatchOutcome): BatchOutcome;
 } {
   const budget = answerBudget(limits);
   return {
     line: (item) => budget.entry(item, streamItemLine),
+    answered: budget.answered,
     summary: budget.summary,
     outcome: budget.outcome,
   };

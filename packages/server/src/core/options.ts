@@ -72,7 +72,7 @@ export interface BatchwireOptions<Raw = IncomingMessage> {
   readonly servicePath?: string;
   /** Called before each inner request is dispatched (metrics, logging). */
   readonly onInnerRequest?: (event: InnerRequestEvent<Raw>) => void;
-  /** Called once per inner request with its outcome, in completion order. */
+  /** Called once per inner request with its status as answered, in the order of observers' `onItemEnd`. */
   readonly onInnerResponse?: (event: InnerResponseEvent<Raw>) => void;
   /** Journals, metrics, logs: told about every batch and item, credentials masked (see BatchObserver). */
   readonly observers?: readonly BatchObserver[];

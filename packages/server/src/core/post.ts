@@ -6,7 +6,7 @@ import {
   unsupportedMediaTypeProblem,
 } from '@batchwire/schema';
 import { runBatch } from '../engine/run-batch.js';
-import { batchResponseJson, streamItemLine, streamSummaryLine } from '../engine/serialize.js';
+import { batchResponseJson, streamSummaryLine } from '../engine/serialize.js';
 import type {
   BatchOutcome,
   Dispatch,
@@ -17,7 +17,7 @@ import type {
 } from '../engine/types.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import { type BatchTrace, traceBatch } from '../observe/emit.js';
-import { boundedAnswer, boundedStreamLines } from './answer-budget.js';
+import { boundedStreamLines, consolidatedAnswer } from './answer-budget.js';
 import { batchPathProblem } from './batch-path.js';
 import { readEnvelope } from './envelope.js';
 import { abandonClaim, type Claim, completeClaim, decideKey } from './idempotent.js';
@@ -121,9 +121,16 @@ interface Run<Raw> {
 }
 
 async function runConsolidated<Raw>(run: Run<Raw>): Promise<BatchHttpResponse> {
-  const executed = await execute(run, run.req.signal, undefined);
-  // Logs, observers and the stored replay tell the answer as sent, refusals included.
-  const { text, outcome } = boundedAnswer(executed, run.context.config.limits);
+  const hooks = itemHooks(run);
+  // Logs, observers and the stored replay tell the answer as sent, refusals included: each item
+  // is told once its entry is decided (in request order, as the budget decides them).
+  const answer = consolidatedAnswer(
+    run.context.config.limits,
+    run.parsed.value.requests.length,
+    hooks.answered,
+  );
+  const executed = await execute(run, run.req.signal, undefined, hooks.started, answer.offer);
+  const { text, outcome } = answer.finish(executed);
   await finish(run, outcome, text);
   return jsonResponse(text, {
     'Server-Timing': `parse;dur=${ms(run.parseMs)}, batch;dur=${ms(outcome.durationMs)};desc="${outcome.summary.total} requests"`,
@@ -138,7 +145,12 @@ function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
   const lines = lineStream(onAbort);
   const { limits } = run.context.config;
   const budget = boundedStreamLines(limits);
-  execute(run, stop.signal, lines, budget.line)
+  const hooks = itemHooks(run);
+  const write = (item: ItemOutcome) => {
+    lines.push(budget.line(item));
+    hooks.answered(budget.answered(item));
+  };
+  execute(run, stop.signal, lines, hooks.started, write)
     .then(async (executed) => {
       run.req.signal.removeEventListener('abort', onAbort);
       // The replay repeats the lines as streamed: the refusals decided in write order.
@@ -155,20 +167,19 @@ function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
   return ndjsonResponse(lines.body, { 'Server-Timing': `parse;dur=${ms(run.parseMs)}` });
 }
 
-/** Runs the engine with the hooks this batch needs; a rejection releases the idempotency claim. */
-async function execute<Raw>(
-  run: Run<Raw>,
-  signal: AbortSignal,
-  lines: ReturnType<typeof lineStream> | undefined,
-  line: (item: ItemOutcome) => string = streamItemLine,
-): Promise<BatchOutcome> {
-  const { req, parsed, context, trace } = run;
-  const { config, options } = context;
-  const requests = parsed.value.requests;
-  const onInnerRequest = options.onInnerRequest;
-  const onInnerResponse = options.onInnerResponse;
+/**
+ * The item hooks of one batch: `started` tells observers and `onInnerRequest` of a dispatch;
+ * `answered` tells observers and `onInnerResponse` of an item as it is answered (after the budget).
+ */
+function itemHooks<Raw>(run: Run<Raw>): {
+  readonly started: ((request: DispatchRequest) => void) | undefined;
+  readonly answered: (item: ItemOutcome) => void;
+} {
+  const { req, trace } = run;
+  const { onInnerRequest, onInnerResponse } = run.context.options;
+  const requests = run.parsed.value.requests;
   const urls: string[] | undefined = onInnerResponse ? requests.map((r) => r.url) : undefined;
-  const onStart =
+  const started =
     onInnerRequest || urls || trace
       ? (request: DispatchRequest) => {
           if (urls) urls[request.index] = request.url;
@@ -182,19 +193,9 @@ async function execute<Raw>(
           });
         }
       : undefined;
-  const engine: RunBatchOptions = {
-    limits: config.limits,
-    ...(config.scheduler === undefined ? {} : { scheduler: config.scheduler }),
-    // A streamed item is on the wire once written; only a stored (idempotent) answer needs them all.
-    retainResults: lines === undefined || run.claim !== undefined,
-    maxResolvedBytes: config.limits.maxBodyBytes,
-    inheritedHeaders: inheritedHeaders(req.headers, config.inherited),
-    signal,
-    ...(lines === undefined ? {} : { flow: lines.flow }),
-    ...(onStart === undefined ? {} : { onStart }),
-    onOutcome: (item: ItemOutcome) => {
-      lines?.push(line(item));
-      trace?.itemEnd(item);
+  const answered = (item: ItemOutcome) => {
+    trace?.itemEnd(item);
+    try {
       onInnerResponse?.({
         index: item.index,
         id: item.id,
@@ -205,7 +206,34 @@ async function execute<Raw>(
         durationMs: item.durationMs,
         outer: req.raw,
       });
-    },
+    } catch {
+      // A hook's failure must not change the batch (nor hold back the entries written after it).
+    }
+  };
+  return { started, answered };
+}
+
+/** Runs the engine with the hooks this batch needs; a rejection releases the idempotency claim. */
+async function execute<Raw>(
+  run: Run<Raw>,
+  signal: AbortSignal,
+  lines: ReturnType<typeof lineStream> | undefined,
+  onStart: ((request: DispatchRequest) => void) | undefined,
+  onOutcome: (item: ItemOutcome) => void,
+): Promise<BatchOutcome> {
+  const { req, parsed, context } = run;
+  const { config } = context;
+  const engine: RunBatchOptions = {
+    limits: config.limits,
+    ...(config.scheduler === undefined ? {} : { scheduler: config.scheduler }),
+    // A streamed item is on the wire once written; only a stored (idempotent) answer needs them all.
+    retainResults: lines === undefined || run.claim !== undefined,
+    maxResolvedBytes: config.limits.maxBodyBytes,
+    inheritedHeaders: inheritedHeaders(req.headers, config.inherited),
+    signal,
+    ...(lines === undefined ? {} : { flow: lines.flow }),
+    ...(onStart === undefined ? {} : { onStart }),
+    onOutcome,
   };
   try {
     return await runBatch(parsed, run.dispatch, engine);

@@ -43,10 +43,14 @@ export interface ItemStartEvent {
   readonly startMs: number;
 }
 
-/** An inner request's outcome, in completion order; also sent for items that never ran. */
+/**
+ * An inner request's outcome as answered (a refusal by the answer budget is its 502 problem); also
+ * sent for items that never ran. NDJSON: in completion order. JSON: in request order, each as soon as
+ * it and every item before it have settled (the budget decides entries in that order).
+ */
 export interface ItemEndEvent {
   readonly batchId: string;
-  /** Status, headers, body (as embedded in the answer), `executed`, `startMs`, `durationMs`. */
+  /** Status, headers, body (as written in the answer), `executed`, `startMs`, `durationMs`. */
   readonly outcome: ItemOutcome;
 }
 
