@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadCases } from '../src/case/load-cases.js';
 import { runConformance } from '../src/run/run-conformance.js';
 import { inProcessEndpoint } from './in-process.js';
@@ -21,8 +21,7 @@ const NOT_IN_PROCESS: Readonly<Record<string, string>> = {
 };
 
 // Short time limits let the timeout cases run instead of being skipped as too slow to probe.
-const endpoint = inProcessEndpoint({ limits: { batchTimeoutMs: 1500, requestTimeoutMs: 1000 } });
-afterAll(() => endpoint.close());
+const LIMITS = { batchTimeoutMs: 1500, requestTimeoutMs: 1000 };
 
 const loaded = loadCases();
 if (!loaded.ok) throw new Error(`invalid case files: ${JSON.stringify(loaded.files)}`);
@@ -31,6 +30,10 @@ describe('the conformance suite against the in-process reference stack', () => {
   for (const testCase of loaded.cases) {
     const test = testCase.id in NOT_IN_PROCESS ? it.skip : it;
     test(testCase.id, async () => {
+      // Built inside the test, after Stryker switched the mutant on, so the mutants of the code
+      // that builds an endpoint (option resolution, the handler) are live in what the case meets.
+      const endpoint = inProcessEndpoint({ limits: LIMITS });
+      onTestFinished(() => endpoint.close());
       const report = await runConformance({
         url: endpoint.url,
         fetch: endpoint.fetch,
