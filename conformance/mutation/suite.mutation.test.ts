@@ -29,6 +29,13 @@ const LIMITS = {
   maxResponseBytes: 1_048_576,
 };
 
+// Each timeout probe gets the other limit far above its own, or the other timeout would answer
+// the same 504 and hide a mutant that breaks the one probed.
+const TIMEOUT_PROBES: Readonly<Record<string, Partial<typeof LIMITS>>> = {
+  'exec.batch-timeout': { batchTimeoutMs: 1500, requestTimeoutMs: 30_000 },
+  'exec.request-timeout': { requestTimeoutMs: 1000, batchTimeoutMs: 30_000 },
+};
+
 const loaded = loadCases();
 if (!loaded.ok) throw new Error(`invalid case files: ${JSON.stringify(loaded.files)}`);
 
@@ -38,7 +45,7 @@ describe('the conformance suite against the in-process reference stack', () => {
     test(testCase.id, async () => {
       // Built inside the test, after Stryker switched the mutant on, so the mutants of the code
       // that builds an endpoint (option resolution, the handler) are live in what the case meets.
-      const endpoint = inProcessEndpoint({ limits: LIMITS });
+      const endpoint = inProcessEndpoint({ limits: { ...LIMITS, ...TIMEOUT_PROBES[testCase.id] } });
       onTestFinished(() => endpoint.close());
       const report = await runConformance({
         url: endpoint.url,
