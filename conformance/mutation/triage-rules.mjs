@@ -95,7 +95,7 @@ export const RULES = [
     file: 'engine/timeout-sweep.ts',
     verdict: 'gap',
     reason:
-      'harness: the mutation run sets batchTimeoutMs 1500 next to requestTimeoutMs 1000, so a request timeout that fires late or never is hidden by the batch timeout (both answer 504); and no case starts two timed requests at different moments',
+      'harness: the committed run set batchTimeoutMs 1500 next to requestTimeoutMs 1000, so a request timeout that fired late or never was hidden by the batch timeout (both 504; fixed in fa42979, rerun pending); and no case starts two timed requests at different moments',
   },
   {
     file: 'core/options.ts',
@@ -315,5 +315,91 @@ export const RULES = [
     lines: [72, 72],
     verdict: 'equivalent',
     reason: 'copying a request whose method and url stay the same gives an equal envelope',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    lines: [23, 26],
+    verdict: 'equivalent',
+    reason: 'the detail text of skipped entries (free prose)',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    lines: [45, 49],
+    verdict: 'equivalent',
+    reason: 'the default scheduler is what the fetch host uses anyway; pre-sizing an array is only speed',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    lines: [72, 72],
+    verdict: 'gap',
+    reason:
+      'harness: in the committed run the request timeout (1000 ms) answered the batch-timeout probe first; fa42979 gives each timeout probe its own limits, rerun pending',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    match: /signal|onDisconnect/,
+    verdict: 'gap',
+    reason:
+      'harness: exec.disconnect cannot run in-process (the client cannot drop a connection it does not have)',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    lines: [124, 125],
+    verdict: 'equivalent',
+    reason: 'the onStart host hook, not set by the in-process endpoint and not protocol',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    lines: [212, 219],
+    verdict: 'gap',
+    reason:
+      'NDJSON backpressure (pausing when 32 lines are unread) and time slicing: no case reads a stream slowly',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    lines: [244, 244],
+    verdict: 'equivalent',
+    reason: 'durationMs feeds Server-Timing only (diagnostics)',
+  },
+  {
+    file: 'core/batch-path.ts',
+    lines: [54, 54],
+    verdict: 'equivalent',
+    reason:
+      'a url whose path is only known at run time never equals the endpoint key ("undefined" is no route)',
+  },
+  {
+    file: 'core/batch-path.ts',
+    verdict: 'gap',
+    reason:
+      'the up-front refusal (req-sec-4) is asserted for the plain spelling only (security.recursion-up-front); for the other spellings (case, encoding, repeated or trailing slashes, references) the recursion check accepts the per-item refusal by the inner-request marker, which still happens',
+  },
+  {
+    file: 'engine/outcome-table.ts',
+    lines: [46, 47],
+    verdict: 'equivalent',
+    reason: 'pre-sizing an array is only speed',
+  },
+  {
+    file: 'engine/outcome-table.ts',
+    lines: [65, 76],
+    verdict: 'equivalent',
+    reason: 'start and duration times and the onOutcome hook feed observers (the inspector), not the answer',
+  },
+  {
+    file: 'engine/outcome-table.ts',
+    lines: [80, 80],
+    mutators: ['ConditionalExpression'],
+    replacement: /^false$/,
+    verdict: 'equivalent',
+    reason: 'never dropping a streamed answer nobody references only costs memory',
+  },
+  {
+    file: 'engine/outcome-table.ts',
+    lines: [16, 81],
+    match: /NO_BODY|readByReference|retainResults/,
+    verdict: 'gap',
+    reason:
+      'no streamed (NDJSON) case uses references, so dropping the wrong answers after their line is written goes unseen',
   },
 ];
