@@ -441,4 +441,110 @@ export const RULES = [
     verdict: 'gap',
     reason: 'harness: the fetch host hands string headers; array values come only from node hosts',
   },
+  {
+    file: 'engine/item-problems.ts',
+    lines: [17, 18],
+    verdict: 'equivalent',
+    reason: 'detail text of a dependency-failed entry (free prose)',
+  },
+  {
+    file: 'engine/item-problems.ts',
+    lines: [87, 87],
+    verdict: 'equivalent',
+    reason: 'the default detail text of a handler-error entry (free prose)',
+  },
+  {
+    file: 'engine/item-problems.ts',
+    lines: [53, 57],
+    verdict: 'gap',
+    reason:
+      'the ref.resolved-* cases check type and status of the item, not its problem type for headers nor its errors entry (pointer, rule)',
+  },
+  {
+    file: 'engine/item-problems.ts',
+    lines: [82, 113],
+    verdict: 'gap',
+    reason:
+      'the timeout checks assert the 504, not the limit { name, value } the entry names (requestTimeoutMs or batchTimeoutMs)',
+  },
+  {
+    file: 'engine/running.ts',
+    lines: [35, 35],
+    replacement: /<= 300/,
+    verdict: 'gap',
+    reason: 'no case has an inner 300 answer (a failure: its dependents must answer 424)',
+  },
+  {
+    file: 'engine/running.ts',
+    lines: [35, 35],
+    verdict: 'equivalent',
+    reason: 'no inner answer has a status below 200 (1xx are never final)',
+  },
+  {
+    file: 'engine/running.ts',
+    lines: [40, 40],
+    verdict: 'gap',
+    reason:
+      'harness: the fetch host dispatches asynchronously only; a synchronous answer comes from the node hosts',
+  },
+  {
+    file: 'engine/running.ts',
+    lines: [45, 53],
+    verdict: 'gap',
+    reason:
+      'whether a timed-out or abandoned handler is told to stop leaves no trace a suite can read (req-disconnect-2 is excluded with that reason)',
+  },
+  {
+    file: 'core/ndjson.ts',
+    lines: [28, 28],
+    verdict: 'equivalent',
+    reason: 'joining one queued line or several writes the same bytes',
+  },
+  {
+    file: 'core/ndjson.ts',
+    lines: [66, 66],
+    mutators: ['EqualityOperator'],
+    verdict: 'equivalent',
+    reason: 'a high-water mark one line higher only changes memory',
+  },
+  {
+    file: 'core/ndjson.ts',
+    verdict: 'gap',
+    reason: 'stream pull mechanics and backpressure: no case reads a stream slowly or stops reading it',
+  },
+  {
+    file: 'engine/graph.ts',
+    lines: [36, 39],
+    verdict: 'gap',
+    reason:
+      'which answers are kept for references while streaming: no streamed (NDJSON) case uses references',
+  },
+  {
+    file: 'engine/serialize.ts',
+    lines: [22, 22],
+    verdict: 'gap',
+    reason: 'no case forbids an extra "index" member in a consolidated inner response',
+  },
+  {
+    file: 'parse/header-rules.ts',
+    lines: [7, 7],
+    verdict: 'equivalent',
+    reason: 'reading one past the end gives NaN, which no comparison accepts',
+  },
+  {
+    file: 'engine/scheduler.ts',
+    verdict: 'equivalent',
+    reason: 'a timer that is not cancelled fires after its batch ended and finds nothing left to do',
+  },
+  {
+    file: 'core/respond.ts',
+    verdict: 'equivalent',
+    reason: 'X-Accel-Buffering is advice to a proxy (nginx), not protocol',
+  },
+  {
+    file: 'core/capabilities.ts',
+    verdict: 'gap',
+    reason:
+      'harness: the in-process endpoint always has idempotency, so advertising it unconditionally is not seen',
+  },
 ];
