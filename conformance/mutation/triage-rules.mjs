@@ -547,4 +547,11 @@ export const RULES = [
     reason:
       'harness: the in-process endpoint always has idempotency, so advertising it unconditionally is not seen',
   },
+  {
+    file: 'engine/run-batch.ts',
+    lines: [68, 70],
+    verdict: 'gap',
+    reason:
+      'harness: a request timeout that never fires was hidden by the batch timeout (both 504) in the committed run; fa42979 gives each timeout probe its own limits, rerun pending',
+  },
 ];
