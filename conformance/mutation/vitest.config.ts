@@ -7,7 +7,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const SANDBOX = /[\\/]\.stryker-tmp[\\/]sandbox-[^\\/]+(?=[\\/])/;
 
 /**
- * Bare imports (express, undici, light-my-request, the workspace's other dist packages) resolve
+ * Bare imports (undici, TypeBox, the workspace's other dist packages) resolve
  * from the real tree: the sandbox copies sources but not the nested pnpm node_modules links.
  */
 function resolveFromRealTree(): Plugin {
