@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import express5 from 'express';
 import express4 from 'express-4';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alone, comparable, type Inner } from '../test-support/differential.js';
+import {
+  alone,
+  comparable,
+  type Inner,
+  ITEM_READ,
+  JSON_ECHO,
+  SHARED_REQUESTS,
+} from '../test-support/differential.js';
 import { batchwire } from './express.js';
 
 type Framework = typeof express5 | typeof express4;
@@ -53,22 +60,12 @@ function buildApp(express: Framework) {
   return app;
 }
 
-const requests: Inner[] = [
-  { id: 'item', method: 'GET', url: '/items/7?x=1&y=two' },
-  {
-    id: 'echo',
-    method: 'POST',
-    url: '/echo',
-    headers: { 'content-type': 'application/json' },
-    body: { n: 1, s: 'é' },
-  },
-  { id: 'text', method: 'GET', url: '/text' },
-  { id: 'bytes', method: 'GET', url: '/bytes' },
+const requests: readonly Inner[] = [
+  ITEM_READ,
+  JSON_ECHO,
   { id: 'redirect', method: 'GET', url: '/redirect' },
   { id: 'cookie', method: 'GET', url: '/cookie' },
-  { id: 'throw', method: 'GET', url: '/throw' },
-  { id: 'missing', method: 'GET', url: '/nowhere' },
-  { id: 'head', method: 'HEAD', url: '/items/1' },
+  ...SHARED_REQUESTS,
 ];
 
 for (const [name, express] of [

@@ -1,6 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { differences, type Inner, sendBatch, streamBatch } from '../test-support/differential.js';
+import {
+  differences,
+  type Inner,
+  ITEM_READ,
+  SHARED_REQUESTS,
+  sendBatch,
+  streamBatch,
+} from '../test-support/differential.js';
 import { batchwire } from './fastify.js';
 
 function buildApp(dispatch: 'routing' | 'inject'): FastifyInstance {
@@ -32,8 +39,8 @@ function buildApp(dispatch: 'routing' | 'inject'): FastifyInstance {
   return app;
 }
 
-const requests: Inner[] = [
-  { id: 'item', method: 'GET', url: '/items/7?x=1&y=two' },
+const requests: readonly Inner[] = [
+  ITEM_READ,
   {
     id: 'valid',
     method: 'POST',
@@ -48,11 +55,7 @@ const requests: Inner[] = [
     headers: { 'content-type': 'application/json' },
     body: { n: 'x' },
   },
-  { id: 'text', method: 'GET', url: '/text' },
-  { id: 'bytes', method: 'GET', url: '/bytes' },
-  { id: 'throw', method: 'GET', url: '/throw' },
-  { id: 'missing', method: 'GET', url: '/nowhere' },
-  { id: 'head', method: 'HEAD', url: '/items/1' },
+  ...SHARED_REQUESTS,
 ];
 
 for (const dispatch of ['routing', 'inject'] as const) {

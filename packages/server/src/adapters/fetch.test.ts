@@ -2,7 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { differences, type Inner, sendBatch, streamBatch } from '../test-support/differential.js';
+import {
+  differences,
+  type Inner,
+  ITEM_READ,
+  JSON_ECHO,
+  SHARED_REQUESTS,
+  sendBatch,
+  streamBatch,
+} from '../test-support/differential.js';
 import { batchwireFetch } from './fetch.js';
 
 type Served = ReturnType<typeof serve>;
@@ -40,21 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((done) => server.close(done)));
 
-const requests: Inner[] = [
-  { id: 'item', method: 'GET', url: '/items/7?x=1&y=two' },
-  {
-    id: 'echo',
-    method: 'POST',
-    url: '/echo',
-    headers: { 'content-type': 'application/json' },
-    body: { n: 1, s: 'é' },
-  },
-  { id: 'text', method: 'GET', url: '/text' },
-  { id: 'bytes', method: 'GET', url: '/bytes' },
-  { id: 'throw', method: 'GET', url: '/throw' },
-  { id: 'missing', method: 'GET', url: '/nowhere' },
-  { id: 'head', method: 'HEAD', url: '/items/1' },
-];
+const requests: readonly Inner[] = [ITEM_READ, JSON_ECHO, ...SHARED_REQUESTS];
 
 describe('batchwireFetch() on Hono (@hono/node-server)', () => {
   it('answers each inner request exactly as the same request sent alone', async () => {

@@ -7,6 +7,27 @@ export interface Inner {
   readonly body?: unknown;
 }
 
+/** The item read that every host's differential app answers; first in each test's list. */
+export const ITEM_READ: Inner = { id: 'item', method: 'GET', url: '/items/7?x=1&y=two' };
+
+/** A JSON body echoed back (the Express and fetch apps have the route). */
+export const JSON_ECHO: Inner = {
+  id: 'echo',
+  method: 'POST',
+  url: '/echo',
+  headers: { 'content-type': 'application/json' },
+  body: { n: 1, s: 'é' },
+};
+
+/** Text, bytes, a throwing handler, an unknown route and HEAD: every host's differential app answers them. */
+export const SHARED_REQUESTS: readonly Inner[] = [
+  { id: 'text', method: 'GET', url: '/text' },
+  { id: 'bytes', method: 'GET', url: '/bytes' },
+  { id: 'throw', method: 'GET', url: '/throw' },
+  { id: 'missing', method: 'GET', url: '/nowhere' },
+  { id: 'head', method: 'HEAD', url: '/items/1' },
+];
+
 /** An answer reduced to what must be equal in a batch and alone (framing and dates ignored). */
 export interface Answer {
   readonly status: number;
