@@ -10,21 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@batchwire/test-support';
 import { chromium } from 'playwright-core';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const OUT = fileURLToPath(new URL('../docs/inspector.png', import.meta.url));
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const server = spawn(
   process.execPath,
   [CLI, '--port', '0', '--log-level', 'silent', '--max-concurrency', '4'],
@@ -48,9 +38,9 @@ try {
     server.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
   });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
     viewport: { width: 1280, height: 860 },
     colorScheme: 'light',
     timeout: 30_000,

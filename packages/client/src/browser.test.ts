@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { browserAvailable, launchChromium, type TestBrowser } from '@batchwire/test-support';
 import { build } from 'esbuild';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPresent, startChromium } from './test-support/headless-chromium.js';
 import { type LocalServer, listenLocal, readBody } from './test-support/local-server.js';
 import { type ReferenceServer, startReferenceServer } from './test-support/reference-server.js';
 
@@ -20,13 +19,13 @@ ${module}
 console.log('[done]');
 </script>`;
 
-const run = chromiumPresent() ? describe : describe.skip;
+const run = browserAvailable('the client browser test') ? describe : describe.skip;
 
 run('@batchwire/client in headless Chromium', () => {
   let bundle: string;
   let reference: ReferenceServer;
   let origin: LocalServer;
-  let browser: { context: BrowserContext; stop: () => Promise<void> };
+  let browser: TestBrowser;
   let module = '';
   /** Cookies the same-origin `/batch` proxy saw, one entry per POST. */
   const cookies: (string | undefined)[] = [];
@@ -64,10 +63,10 @@ run('@batchwire/client in headless Chromium', () => {
       res.end(page(module));
     });
     reference = await startReferenceServer(['--cors', origin.origin, '--log-level', 'silent']);
-    browser = await startChromium();
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
-    await browser?.stop();
+    await browser?.close();
     await Promise.all([reference?.close(), origin?.close()]);
   });
 

@@ -1,5 +1,5 @@
+import { browserAvailable, launchChromium, type TestBrowser } from '@batchwire/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium, type TestBrowser } from '../test-support/chromium.js';
 import { type Listening, listen } from '../test-support/listen.js';
 import { killIfRunning, listeningUrl, type SpawnedCli, spawnCli } from '../test-support/spawn-cli.js';
 

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { peakOverlap } from '@batchwire/inspector';
+import { browserAvailable, launchChromium, type TestBrowser } from '@batchwire/test-support';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../test-support/axe.js';
-import { browserAvailable, launchChromium, type TestBrowser } from '../test-support/chromium.js';
 import { killIfRunning, listeningUrl, type SpawnedCli, spawnCli } from '../test-support/spawn-cli.js';
 
 const run = browserAvailable('the inspector browser test') ? describe : describe.skip;

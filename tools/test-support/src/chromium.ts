@@ -7,8 +7,8 @@ import { type BrowserContext, chromium } from 'playwright-core';
 /** Debian's Chromium, which the browser tests drive (`.ci/run` installs it under CI). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** Flags that keep a test browser headless, quiet and off the network. */
-const FLAGS = [
+/** Flags that keep a test browser headless, quiet and off the network (this machine has none). */
+export const CHROMIUM_FLAGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -42,7 +42,7 @@ export async function launchChromium(): Promise<TestBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
     timeout: 30_000,
   });
   return {
