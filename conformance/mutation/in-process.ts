@@ -7,6 +7,9 @@ import type { FetchLike } from '../src/run/transport.js';
 /** The origin the in-process endpoint is addressed by; nothing listens there. */
 export const IN_PROCESS_ORIGIN = 'http://127.0.0.1:3000';
 
+/** Where the in-process app mounts its batch endpoint. */
+const BATCH_PATH = '/batch';
+
 /** A Web-standard request handler: what `batchwireFetch` and the fixtures are. */
 type WebHandler = (request: Request) => Promise<Response>;
 
@@ -27,6 +30,26 @@ const byteLength = (body: string | Uint8Array) =>
   typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 
 /**
+ * Whether the app's router sends a path to the batch endpoint: as Express's default router does
+ * (any case, optional trailing slash), and decoding percent-escapes and doubled slashes as lenient
+ * routers do, so every spelling req-sec-4 names reaches it.
+ */
+function routesToBatch(pathname: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  return (
+    path
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/$/, '') === BATCH_PATH
+  );
+}
+
+/**
  * The reference protocol stack without a socket: `@batchwire/server`'s core behind its fetch host
  * at `/batch`, inner requests dispatched in-process to the Appendix A fixtures at `/_conformance`
  * (the handler the reference server mounts). The runner's requests become `Request` objects
@@ -35,7 +58,11 @@ const byteLength = (body: string | Uint8Array) =>
 export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndpoint {
   const fixtures = createFixtures({ throws: 'reject' });
   const app: WebHandler = (request) => {
-    if (fixtures.owns(new URL(request.url).pathname)) return fixtures(request);
+    const { pathname } = new URL(request.url);
+    if (fixtures.owns(pathname)) return fixtures(request);
+    // The batch endpoint is a route of the app, as on a real host: an inner request that slips
+    // past the envelope check reaches it (and its marker refusal), not a 404.
+    if (routesToBatch(pathname)) return batch(request);
     return Promise.resolve(new Response('not found', { status: 404 }));
   };
   const batch = batchwireFetch({
@@ -52,7 +79,7 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
       signal: init.signal,
       ...(init.body === undefined ? {} : { body: init.body }),
     });
-    return pathname === '/batch' ? batch(request) : app(request);
+    return pathname === BATCH_PATH ? batch(request) : app(request);
   };
-  return { url: `${IN_PROCESS_ORIGIN}/batch`, fetch, close: () => batch.close() };
+  return { url: `${IN_PROCESS_ORIGIN}${BATCH_PATH}`, fetch, close: () => batch.close() };
 }

@@ -13,14 +13,35 @@ const require = createRequire(join(here, '..', 'package.json'));
 
 const args = process.argv.slice(2);
 const sample = args.includes('--sample');
-const reportDir = sample ? 'conformance/mutation/sample' : 'conformance/mutation/report';
+// `--scratch <name>`: a private run (say with `--mutate <file>:<lines>`) that leaves the committed
+// reports alone: its sandbox and report go to their own folders, so several can run at once.
+const scratchAt = args.indexOf('--scratch');
+const scratch = scratchAt === -1 ? undefined : args[scratchAt + 1];
+if (scratchAt !== -1 && !/^[\w-]+$/.test(scratch ?? '')) {
+  console.error('mutation: --scratch needs a name made of letters, digits, "-" or "_"');
+  process.exit(2);
+}
+const reportDir = scratch
+  ? `conformance/mutation/.scratch/${scratch}`
+  : sample
+    ? 'conformance/mutation/sample'
+    : 'conformance/mutation/report';
 const config = `conformance/mutation/stryker${sample ? '.sample' : ''}.config.mjs`;
-// Everything else (--incremental, --concurrency 1, --force) goes to Stryker as is.
-const strykerArgs = ['run', config, ...args.filter((a) => a !== '--sample')];
+// Everything else (--incremental, --concurrency 1, --force, --mutate) goes to Stryker as is.
+const strykerArgs = [
+  'run',
+  config,
+  ...args.filter((a, i) => a !== '--sample' && i !== scratchAt && i !== scratchAt + 1),
+];
 
 const bin = join(dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
 const started = Date.now();
-const status = spawnSync(process.execPath, [bin, ...strykerArgs], { cwd: root, stdio: 'inherit' }).status;
+const env = scratch ? { ...process.env, BATCHWIRE_MUTATION_SCRATCH: scratch } : process.env;
+const status = spawnSync(process.execPath, [bin, ...strykerArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+}).status;
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const reportFile = join(root, reportDir, 'mutation.json');
 if (status !== 0 || !existsSync(reportFile)) {
@@ -29,8 +50,18 @@ if (status !== 0 || !existsSync(reportFile)) {
 }
 
 const counts = {};
-for (const file of Object.values(JSON.parse(readFileSync(reportFile, 'utf8')).files)) {
-  for (const mutant of file.mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+for (const [name, file] of Object.entries(JSON.parse(readFileSync(reportFile, 'utf8')).files)) {
+  const source = file.source.split('\n');
+  for (const mutant of file.mutants) {
+    counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+    // A scratch run is for checking new cases against a few mutants: name each survivor.
+    if (scratch && mutant.status === 'Survived') {
+      const line = mutant.location.start.line;
+      console.log(
+        `survived: ${name}:${line} ${mutant.mutatorName} -> ${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)} | ${(source[line - 1] ?? '').trim()}`,
+      );
+    }
+  }
 }
 const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
 const covered = detected + (counts.Survived ?? 0);

@@ -16,6 +16,17 @@ export const MUTATE = [
   '!packages/server/src/core/inner-errors.ts',
 ];
 
+/** A scratch run (run.mjs --scratch): its own sandbox and report folders, the committed ones untouched. */
+const scratch = process.env.BATCHWIRE_MUTATION_SCRATCH;
+const scratchOptions = scratch
+  ? {
+      tempDirName: `conformance/mutation/.stryker-tmp-${scratch}`,
+      reporters: ['json', 'clear-text', 'progress'],
+      jsonReporter: { fileName: `conformance/mutation/.scratch/${scratch}/mutation.json` },
+      incrementalFile: `conformance/mutation/.scratch/${scratch}/stryker-incremental.json`,
+    }
+  : {};
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -42,6 +53,8 @@ export default {
     'node_modules',
     '/conformance/mutation/report',
     '/conformance/mutation/sample',
+    '/conformance/mutation/.scratch',
+    '/conformance/mutation/.stryker-tmp*',
   ],
   tempDirName: 'conformance/mutation/.stryker-tmp',
   cleanTempDir: true,
@@ -53,4 +66,5 @@ export default {
   concurrency: 2,
   timeoutMS: 8000,
   thresholds: { high: 90, low: 80, break: null },
+  ...scratchOptions,
 };

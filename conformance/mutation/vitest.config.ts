@@ -3,8 +3,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Stryker's sandbox sits at `<repo>/.stryker-tmp/sandbox-<id>/`; the real tree is two levels up. */
-const SANDBOX = /[\\/]\.stryker-tmp[\\/]sandbox-[^\\/]+(?=[\\/])/;
+/** Stryker's sandbox folder (`.stryker-tmp/sandbox-<id>/`, or `.stryker-tmp-<scratch>/…` of a scratch run). */
+const SANDBOX = /[\\/]\.stryker-tmp[^\\/]*[\\/]sandbox-[^\\/]+(?=[\\/])/;
 
 /**
  * Bare imports (undici, TypeBox, the workspace's other dist packages) resolve
