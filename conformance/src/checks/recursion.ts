@@ -1,3 +1,4 @@
+import { INNER_REQUEST_MARKER_HEADER, PROBLEM_TYPES } from '@batchwire/schema';
 import { isObject } from '../match/json.js';
 import { harnessError } from '../run/harness-error.js';
 import { failVerdict, PASS } from '../run/verdict.js';
@@ -63,7 +64,7 @@ function envelopeFor(variant: string, context: CheckContext, nested: unknown): u
 /** An inner request aimed at the batch endpoint itself is refused and never runs a nested batch. */
 export const recursion: NamedCheck = {
   summary:
-    'Sends an inner POST whose url is the batch endpoint (variants: direct, trailing-slash, upper-case, encoded, query, reference) carrying a nested batch that bumps a counter; passes when the envelope or the item is refused (400, or 404/405 for a spelling the router does not accept, never a nested batch response) and the counter stays 0.',
+    'Sends an inner POST whose url is the batch endpoint (variants: direct, trailing-slash, upper-case, encoded, query, reference) carrying a nested batch that bumps a counter; passes when the envelope or the item is refused (400, or 404/405 for a spelling the router does not accept, never a nested batch response) and the counter stays 0; an item the batch endpoint itself refused (problem type recursion, from the marker) fails every variant but reference, which req-sec-4 wants refused up front.',
   async run(context, params) {
     const variant = String(params.variant ?? 'direct');
     const name = `${context.run}-recursion`;
@@ -98,6 +99,14 @@ export const recursion: NamedCheck = {
     if (!item) return failVerdict('no response for the inner request "nested"', exchange.evidence);
     if (isObject(item.body) && Object.hasOwn(item.body, 'responses')) {
       return failVerdict('the inner request was answered with a nested batch response', exchange.evidence);
+    }
+    // A marker refusal is the batch endpoint answering: the router took this spelling to it, so
+    // req-sec-4 wanted the envelope refused before anything ran, not the item once dispatched.
+    if (variant !== 'reference' && isObject(item.body) && item.body.type === PROBLEM_TYPES.recursion) {
+      return failVerdict(
+        `the inner request reached the batch endpoint (refused by the ${INNER_REQUEST_MARKER_HEADER} marker as a recursion): a url the router takes there must refuse the whole envelope up front with url.recursion`,
+        exchange.evidence,
+      );
     }
     const allowed = variant === 'direct' ? [400] : [400, 404, 405];
     if (!allowed.includes(Number(item.status))) {

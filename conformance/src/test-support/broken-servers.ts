@@ -264,6 +264,21 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     }),
   },
   {
+    name: 'an upper-case spelling of the batch endpoint left to the marker refusal instead of refused up front',
+    catchBy: 'security.recursion-upper-case',
+    hooks: (target) => ({
+      hijack: async (inner: Inner) =>
+        inner.url.split('?')[0] === new URL(target).pathname.toUpperCase()
+          ? {
+              id: inner.id,
+              status: 400,
+              headers: { 'Content-Type': 'application/problem+json' },
+              body: { type: PROBLEM_TYPES.recursion, title: 'Recursion', status: 400 },
+            }
+          : undefined,
+    }),
+  },
+  {
     name: 'maxJsonDepth enforced one level below the advertised value',
     catchBy: 'envelope.deep-nesting',
     hooks: () => ({
