@@ -17,6 +17,10 @@ type WebHandler = (request: Request) => Promise<Response>;
 export interface InProcessOptions {
   /** Limits the endpoint advertises and enforces (the rest keep the defaults). */
   readonly limits?: Partial<BatchLimits>;
+  /** Whether NDJSON streaming is offered (default true). */
+  readonly streaming?: boolean;
+  /** Whether `Idempotency-Key` is honoured (default true). */
+  readonly idempotency?: boolean;
 }
 
 /** An in-process batch endpoint: its url for the runner, the fetch that reaches it, and its close. */
@@ -68,6 +72,8 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
   const batch = batchwireFetch({
     fetch: app,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    streaming: options.streaming ?? true,
+    ...(options.idempotency === false ? { idempotency: false as const } : {}),
   });
   const fetch: FetchLike = async (url, init) => {
     const { pathname } = new URL(url);
