@@ -11,8 +11,6 @@ import { type InProcessOptions, inProcessEndpoint } from './in-process.js';
 const NOT_IN_PROCESS: Readonly<Record<string, string>> = {
   'stream.incremental':
     'reads the stream from a raw TCP socket to time each line; nothing listens in-process',
-  'exec.disconnect':
-    'needs a client that drops its connection mid-batch; an in-process Response is already complete',
   'atomic.all-or-nothing': 'the reference server does not advertise atomicity',
   'ref.rejected-without-feature': 'applies only to servers without references',
   'stop.rejected-without-feature': 'applies only to servers without onErrorStop',
