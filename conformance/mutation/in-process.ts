@@ -30,8 +30,13 @@ export interface InProcessEndpoint {
   readonly close: () => Promise<void>;
 }
 
-const byteLength = (body: string | Uint8Array) =>
-  typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+/** The length an HTTP client declares for a fixed body; a stream body has none (it goes chunked). */
+const byteLength = (body: string | Uint8Array | ReadableStream<Uint8Array>) =>
+  typeof body === 'string'
+    ? Buffer.byteLength(body)
+    : body instanceof Uint8Array
+      ? body.byteLength
+      : undefined;
 
 /**
  * Whether the app's router sends a path to the batch endpoint: as Express's default router does
@@ -78,12 +83,14 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
   const fetch: FetchLike = async (url, init) => {
     const { pathname } = new URL(url);
     // An HTTP client sends the length of a fixed body; the core refuses an oversized one from it.
-    const length = init.body === undefined ? {} : { 'content-length': String(byteLength(init.body)) };
+    const size = init.body === undefined ? undefined : byteLength(init.body);
+    const length = size === undefined ? {} : { 'content-length': String(size) };
     const request = new Request(url, {
       method: init.method,
       headers: { ...length, ...init.headers },
       signal: init.signal,
       ...(init.body === undefined ? {} : { body: init.body }),
+      ...(init.duplex === undefined ? {} : { duplex: init.duplex }),
     });
     return pathname === BATCH_PATH ? batch(request) : app(request);
   };

@@ -76,4 +76,22 @@ describe('case.schema.json', () => {
       }),
     ).toEqual(['unknown named check "nope"']);
   });
+
+  it('refuses request options that have no body to act on', () => {
+    const problems = semanticProblems({
+      id: 'a.b',
+      title: 't',
+      requirements: ['req-x-1'],
+      level: 'MUST',
+      feature: null,
+      steps: [
+        { request: { body: {}, rawEncoding: 'latin1' }, expect: { status: 400 } },
+        { request: { method: 'GET', padTo: { bytes: 10 }, chunked: true }, expect: { status: 200 } },
+      ],
+    });
+    expect(problems).toEqual([
+      '/steps/0/request: rawEncoding needs raw',
+      '/steps/1/request: padTo and chunked need a body (body, raw or repeat)',
+    ]);
+  });
 });

@@ -51,6 +51,16 @@ export function semanticProblems(testCase: Case, expectedId?: string): string[] 
     ) {
       problems.push(`/steps/${i}/request: raw cannot be combined with body or repeat`);
     }
+    const { raw, body, repeat, rawEncoding, padTo, chunked } = step.request;
+    if (rawEncoding !== undefined && raw === undefined)
+      problems.push(`/steps/${i}/request: rawEncoding needs raw`);
+    if (
+      (padTo !== undefined || chunked !== undefined) &&
+      raw === undefined &&
+      body === undefined &&
+      repeat === undefined
+    )
+      problems.push(`/steps/${i}/request: padTo and chunked need a body (body, raw or repeat)`);
     for (const [j, expect] of (step.expectAnyOf ?? (step.expect ? [step.expect] : [])).entries()) {
       const base = step.expectAnyOf ? `/steps/${i}/expectAnyOf/${j}` : `/steps/${i}/expect`;
       for (const part of ['status', 'body'] as const) {

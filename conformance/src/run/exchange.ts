@@ -42,12 +42,49 @@ function expandRepeat(body: unknown, request: StepRequest, vars: Variables): unk
   return envelope;
 }
 
-/** Builds the concrete HTTP request of a step (variables substituted, repeats expanded). */
-export function buildRequest(
-  request: StepRequest,
-  vars: Variables,
-  context: ExchangeContext,
-): { method: string; url: string; headers: Record<string, string>; body?: string } {
+/** A step's request as it goes on the wire. */
+export interface BuiltRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string | Uint8Array;
+  /** Send the body without Content-Length (chunked transfer coding). */
+  readonly chunked?: true;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes of a raw body: its UTF-8, or one byte per character for `latin1`. */
+function rawBytes(text: string, encoding: StepRequest['rawEncoding']): string | Uint8Array {
+  if (encoding !== 'latin1') return text;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff)
+      throw harnessError(`rawEncoding latin1: character U+${code.toString(16)} is not one byte`);
+    bytes[i] = code;
+  }
+  return bytes;
+}
+
+/** The body with trailing spaces up to exactly `padTo` bytes (spaces after a JSON text are whitespace). */
+function padded(body: string | Uint8Array, request: StepRequest, vars: Variables): string | Uint8Array {
+  const padTo = request.padTo;
+  if (padTo === undefined) return body;
+  const target = Number(substitute(padTo.bytes, vars)) + (padTo.plus ?? 0);
+  const bytes = typeof body === 'string' ? encoder.encode(body) : body;
+  if (!Number.isInteger(target) || target < bytes.byteLength || target > 64 * 1024 * 1024) {
+    throw harnessError(
+      `padTo resolved to ${target} bytes, which cannot hold the ${bytes.byteLength} of the body`,
+    );
+  }
+  const out = new Uint8Array(target).fill(0x20);
+  out.set(bytes);
+  return out;
+}
+
+/** Builds the concrete HTTP request of a step (variables substituted, repeats expanded, padded). */
+export function buildRequest(request: StepRequest, vars: Variables, context: ExchangeContext): BuiltRequest {
   const method = request.method ?? 'POST';
   const headers: Record<string, string> = {};
   const stepHeaders = (substitute(request.headers ?? {}, vars) ?? {}) as Record<string, string | null>;
@@ -58,17 +95,29 @@ export function buildRequest(
     if (value === null) delete headers[name.toLowerCase()];
     else headers[name.toLowerCase()] = String(value);
   }
-  let body: string | undefined;
-  if (request.raw !== undefined) body = String(substitute(request.raw, vars));
+  let body: string | Uint8Array | undefined;
+  if (request.raw !== undefined) body = rawBytes(String(substitute(request.raw, vars)), request.rawEncoding);
   else if (request.body !== undefined || request.repeat !== undefined) {
     body = JSON.stringify(expandRepeat(substitute(request.body ?? {}, vars), request, vars));
   }
-  return { method, url: context.batchUrl, headers, ...(body === undefined ? {} : { body }) };
+  if (body !== undefined) body = padded(body, request, vars);
+  return {
+    method,
+    url: context.batchUrl,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    ...(request.chunked === true && body !== undefined ? { chunked: true as const } : {}),
+  };
+}
+
+/** A body as a report shows it: text (bytes that are not UTF-8 as U+FFFD). */
+function bodyText(body: string | Uint8Array): string {
+  return typeof body === 'string' ? body : new TextDecoder().decode(body);
 }
 
 /** Sends a built request and records the evidence; network failures become values, not exceptions. */
 export async function send(
-  built: { method: string; url: string; headers: Record<string, string>; body?: string },
+  built: BuiltRequest,
   context: ExchangeContext,
   signal?: AbortSignal,
 ): Promise<Exchange> {
@@ -76,7 +125,7 @@ export async function send(
     method: built.method,
     url: built.url,
     headers: built.headers,
-    ...(built.body === undefined ? {} : { body: bodyEvidence(built.body) }),
+    ...(built.body === undefined ? {} : { body: bodyEvidence(bodyText(built.body)) }),
   };
   const started = Date.now();
   try {

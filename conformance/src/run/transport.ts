@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 
 /** An HTTP request as the runner sends it. */
@@ -6,7 +7,32 @@ export interface HttpRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
+  /** Send the body without Content-Length, in chunks (chunked transfer coding over HTTP/1.1). */
+  readonly chunked?: true;
   readonly signal?: AbortSignal;
+}
+
+const CHUNK_BYTES = 64 * 1024;
+
+/** A body cut into chunks of at most 64 KiB, as a client streaming it would write them. */
+function chunksOf(body: string | Uint8Array): Uint8Array[] {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES)
+    chunks.push(bytes.subarray(at, at + CHUNK_BYTES));
+  return chunks;
+}
+
+/** A Web stream of the body's chunks: a fetch sends a stream body without a length. */
+function streamOf(body: string | Uint8Array): ReadableStream<Uint8Array> {
+  const chunks = chunksOf(body);
+  return new ReadableStream({
+    pull(controller) {
+      const chunk = chunks.shift();
+      if (chunk === undefined) controller.close();
+      else controller.enqueue(chunk);
+    },
+  });
 }
 
 /** An HTTP response as the runner received it (header names lower case). */
@@ -41,7 +67,8 @@ export function undiciTransport(): ClosableTransport {
       dispatcher,
       method: req.method as 'GET',
       headers: { ...req.headers },
-      ...(req.body === undefined ? {} : { body: req.body }),
+      // A stream has no length: undici sends it chunked.
+      ...(req.body === undefined ? {} : { body: req.chunked ? Readable.from(chunksOf(req.body)) : req.body }),
       signal: withTimeout(req.signal, timeoutMs),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
@@ -59,7 +86,14 @@ export function undiciTransport(): ClosableTransport {
 /** A fetch-compatible function (the global `fetch`, undici's, or a test double that answers in-process). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal: AbortSignal },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string | Uint8Array | ReadableStream<Uint8Array>;
+    /** Set with a stream body, as fetch requires. */
+    duplex?: 'half';
+    signal: AbortSignal;
+  },
 ) => Promise<{
   status: number;
   headers: { forEach(fn: (value: string, name: string) => void): void };
@@ -72,7 +106,11 @@ export function fetchTransport(fetchFn: FetchLike): Transport {
     const response = await fetchFn(req.url, {
       method: req.method,
       headers: { ...req.headers },
-      ...(req.body === undefined ? {} : { body: req.body }),
+      ...(req.body === undefined
+        ? {}
+        : req.chunked
+          ? { body: streamOf(req.body), duplex: 'half' as const }
+          : { body: req.body }),
       signal: withTimeout(req.signal, timeoutMs),
     });
     const headers: Record<string, string> = {};
