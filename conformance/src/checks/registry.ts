@@ -1,3 +1,4 @@
+import { responseBudgetLength, responseBudgetSummary } from './answer-budget.js';
 import type { NamedCheck } from './check-context.js';
 import { concurrency, concurrencyLimit } from './concurrency.js';
 import { dependencyOrder } from './dependency-order.js';
@@ -33,6 +34,8 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   'response-limits-consistent': responseLimitsConsistent,
   'max-item-response-bytes': maxItemResponseBytes,
   'max-response-bytes': maxResponseBytes,
+  'response-budget-summary': responseBudgetSummary,
+  'response-budget-length': responseBudgetLength,
   'request-timeout': requestTimeout,
   'batch-timeout': batchTimeout,
   'idempotency-in-progress': idempotencyInProgress,

@@ -1,4 +1,9 @@
-import { type InnerResponse, PROBLEM_TYPES, validateBatchResponse } from '@batchwire/schema';
+import {
+  type BatchResponse,
+  type InnerResponse,
+  PROBLEM_TYPES,
+  validateBatchResponse,
+} from '@batchwire/schema';
 import { isObject } from '../match/json.js';
 import type { Evidence } from '../run/evidence.js';
 import type { Exchange } from '../run/exchange.js';
@@ -10,10 +15,10 @@ import { probeLimit } from './limit-probe.js';
 type ResponseLimit = 'maxItemResponseBytes' | 'maxResponseBytes';
 
 /** Most bytes `GET {fixtures}/bytes/{n}` is asked for (the shared fixtures answer up to 1 MiB). */
-const MAX_FIXTURE_BYTES = 1_048_576;
+export const MAX_FIXTURE_BYTES = 1_048_576;
 
 /** A failing verdict unless `entry` is a 502 `response-too-large` problem naming `{ name, value }`. */
-function tooLargeEntry(
+export function tooLargeEntry(
   entry: InnerResponse | undefined,
   name: ResponseLimit,
   value: number,
@@ -35,11 +40,12 @@ function tooLargeEntry(
 }
 
 /** Base64 length of `n` bytes (RFC 4648 with padding), as an octet-stream body is embedded. */
-function base64Length(n: number): number {
+export function base64Length(n: number): number {
   return 4 * Math.ceil(n / 3);
 }
 
-function relayed(entry: InnerResponse | undefined, bytes: number, evidence: Evidence): Verdict {
+/** A failing verdict unless `entry` is a 200 carrying `bytes` bytes of `/bytes/{n}` as base64. */
+export function relayed(entry: InnerResponse | undefined, bytes: number, evidence: Evidence): Verdict {
   if (entry === undefined) return failVerdict('an entry is missing', evidence);
   if (entry.status !== 200)
     return failVerdict(`entry "${entry.id}" answered ${entry.status}, expected 200`, evidence);
@@ -49,10 +55,13 @@ function relayed(entry: InnerResponse | undefined, bytes: number, evidence: Evid
 }
 
 /** The validated consolidated response of an exchange that must be a 200 batch answer. */
-function acceptedBatch(
-  exchange: Extract<Exchange, { ok: true }>,
-):
-  | { ok: true; byId: (id: string) => InnerResponse | undefined; evidence: Evidence }
+export function acceptedBatch(exchange: Extract<Exchange, { ok: true }>):
+  | {
+      ok: true;
+      body: BatchResponse;
+      byId: (id: string) => InnerResponse | undefined;
+      evidence: Evidence;
+    }
   | { ok: false; verdict: Verdict } {
   const { evidence } = exchange;
   if (exchange.status !== 200)
@@ -73,7 +82,7 @@ function acceptedBatch(
       verdict: failVerdict('the consolidated response is not a valid batch response', evidence),
     };
   const { responses } = valid.value;
-  return { ok: true, evidence, byId: (id) => responses.find((r) => r.id === id) };
+  return { ok: true, body: valid.value, evidence, byId: (id) => responses.find((r) => r.id === id) };
 }
 
 /** Both answer-size limits advertised (SHOULD). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformance } from '../run/run-conformance.js';
-import { startBrokenBatch } from '../test-support/batch-proxy.js';
+import { type Consolidated, type Entry, startBrokenBatch } from '../test-support/batch-proxy.js';
 import { type SpawnedServer, spawnReference } from '../test-support/spawn-reference.js';
 
 // Small limits so both probes fit what /bytes/{n} can answer (the defaults are skipped as too large).
@@ -10,6 +10,8 @@ const CASES = [
   'limits.response-limits-consistent',
   'limits.max-item-response-bytes',
   'limits.max-response-bytes',
+  'limits.max-response-bytes-summary',
+  'limits.max-response-bytes-length',
 ];
 
 let plain: SpawnedServer;
@@ -67,5 +69,54 @@ describe('a server that advertises answer-size limits it does not enforce', () =
     } finally {
       await broken.close();
     }
+  }, 30_000);
+});
+
+const isRefusal = (entry: Entry) =>
+  entry.status === 502 &&
+  (entry.body as { type?: unknown } | undefined)?.type?.toString().endsWith('/response-too-large');
+
+describe('a server whose summary or answer size disregards its maxResponseBytes refusals', () => {
+  async function resultsBehind(rewriteResponse: (body: Consolidated) => Consolidated) {
+    const broken = await startBrokenBatch(plain.url, { rewriteResponse });
+    try {
+      return await statuses(broken.url);
+    } finally {
+      await broken.close();
+    }
+  }
+
+  it('fails the summary case when refused entries are still counted as they ran', async () => {
+    const results = await resultsBehind((body) => {
+      // The summary the handlers' own statuses make: a refused 200 still succeeded.
+      const refused = body.responses.filter((e) => isRefusal(e) && /^(b\d+|ok)$/.test(e.id)).length;
+      const summary = { ...body.summary };
+      summary.succeeded = (summary.succeeded ?? 0) + refused;
+      summary.failed = (summary.failed ?? 0) - refused;
+      return { ...body, summary };
+    });
+    expect(results['limits.max-response-bytes-summary']).toMatch(/^failed: the summary is /);
+    expect(results['limits.max-response-bytes-length']).toBe('passed');
+  }, 30_000);
+
+  it('fails the length case when the first refused entry is relayed after all', async () => {
+    const results = await resultsBehind((body) => {
+      const responses = [...body.responses];
+      // The first /bytes entry refused has the size of the first one, which is relayed.
+      const first = responses.findIndex((e) => isRefusal(e) && /^b\d+$/.test(e.id));
+      const body64 = responses.find((e) => e.id === 'b0')?.body;
+      const entry = responses[first];
+      if (entry !== undefined)
+        responses[first] = {
+          id: entry.id,
+          status: 200,
+          headers: { 'content-type': 'application/octet-stream' },
+          body: body64,
+        };
+      return { ...body, responses };
+    });
+    expect(results['limits.max-response-bytes-length']).toMatch(
+      /^failed: the answer up to its last relayed entry/,
+    );
   }, 30_000);
 });
