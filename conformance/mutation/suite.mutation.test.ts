@@ -9,8 +9,6 @@ import { type InProcessOptions, inProcessEndpoint } from './in-process.js';
  * makes a case fail, error or skip (a capability no longer advertised) is killed.
  */
 const NOT_IN_PROCESS: Readonly<Record<string, string>> = {
-  'stream.incremental':
-    'reads the stream from a raw TCP socket to time each line; nothing listens in-process',
   'atomic.all-or-nothing': 'the reference server does not advertise atomicity',
   'ref.rejected-without-feature': 'applies only to servers without references',
   'stop.rejected-without-feature': 'applies only to servers without onErrorStop',

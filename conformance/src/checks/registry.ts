@@ -16,6 +16,7 @@ import {
   responseLimitsConsistent,
 } from './response-size.js';
 import { streamIncremental } from './stream-incremental.js';
+import { streamSlowReader } from './stream-slow-reader.js';
 import { batchTimeout, requestTimeout } from './timeouts.js';
 
 /** Every named check, by the name case files use in `check.name`. */
@@ -40,4 +41,5 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   'batch-timeout': batchTimeout,
   'idempotency-in-progress': idempotencyInProgress,
   'stream-incremental': streamIncremental,
+  'stream-slow-reader': streamSlowReader,
 };

@@ -3,7 +3,7 @@ import { isObject } from '../match/json.js';
 import { bodyEvidence, type Evidence, maskHeaders } from './evidence.js';
 import { harnessError } from './harness-error.js';
 import { substitute, type Variables } from './template.js';
-import type { Transport } from './transport.js';
+import type { FetchLike, Transport } from './transport.js';
 
 /** Where and how the runner talks to the server under test. */
 export interface ExchangeContext {
@@ -12,6 +12,8 @@ export interface ExchangeContext {
   readonly timeoutMs: number;
   /** Headers sent with every request (`--header`), overridden by a step's own. */
   readonly extraHeaders: Readonly<Record<string, string>>;
+  /** The injected fetch, if any: checks that read a streamed body as it arrives use it. */
+  readonly fetch?: FetchLike;
 }
 
 /** The outcome of sending one request: the response (or why there is none) and the evidence. */

@@ -111,6 +111,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     transport,
     timeoutMs: options.timeoutMs ?? 10_000,
     extraHeaders: options.headers ?? {},
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   try {
     return await runWith(options, target, fixtures, servicePath, exchangeContext, startedAt);

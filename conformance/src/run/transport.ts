@@ -98,6 +98,8 @@ export type FetchLike = (
   status: number;
   headers: { forEach(fn: (value: string, name: string) => void): void };
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The body as it arrives, when the implementation exposes it (streamed-answer checks read it). */
+  readonly body?: ReadableStream<Uint8Array> | null;
 }>;
 
 /** Wraps a fetch function as a transport (headers the fetch implementation forbids, such as Host, are dropped by it). */
