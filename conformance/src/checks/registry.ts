@@ -17,7 +17,7 @@ import {
 } from './response-size.js';
 import { streamIncremental } from './stream-incremental.js';
 import { streamSlowReader } from './stream-slow-reader.js';
-import { batchTimeout, requestTimeout } from './timeouts.js';
+import { batchTimeout, requestTimeout, requestTimeoutOwnStart, requestTimeoutQueued } from './timeouts.js';
 
 /** Every named check, by the name case files use in `check.name`. */
 export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
@@ -38,6 +38,8 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   'response-budget-summary': responseBudgetSummary,
   'response-budget-length': responseBudgetLength,
   'request-timeout': requestTimeout,
+  'request-timeout-own-start': requestTimeoutOwnStart,
+  'request-timeout-queued': requestTimeoutQueued,
   'batch-timeout': batchTimeout,
   'idempotency-in-progress': idempotencyInProgress,
   'stream-incremental': streamIncremental,
