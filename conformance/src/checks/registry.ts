@@ -1,6 +1,7 @@
 import { responseBudgetLength, responseBudgetSummary } from './answer-budget.js';
 import type { NamedCheck } from './check-context.js';
 import { concurrency, concurrencyLimit } from './concurrency.js';
+import { concurrencyAfterTimeout } from './concurrency-after-timeout.js';
 import { dependencyOrder } from './dependency-order.js';
 import { disconnect } from './disconnect.js';
 import { idempotencyInProgress } from './idempotency.js';
@@ -23,6 +24,7 @@ import { batchTimeout, requestTimeout, requestTimeoutOwnStart, requestTimeoutQue
 export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   concurrency,
   'concurrency-limit': concurrencyLimit,
+  'concurrency-after-timeout': concurrencyAfterTimeout,
   'dependency-order': dependencyOrder,
   ordering,
   isolation,
