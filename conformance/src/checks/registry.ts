@@ -3,7 +3,7 @@ import type { NamedCheck } from './check-context.js';
 import { concurrency, concurrencyLimit } from './concurrency.js';
 import { concurrencyAfterTimeout } from './concurrency-after-timeout.js';
 import { dependencyOrder } from './dependency-order.js';
-import { disconnect } from './disconnect.js';
+import { disconnect, disconnectAtOnce } from './disconnect.js';
 import { idempotencyInProgress } from './idempotency.js';
 import { isolation } from './isolation.js';
 import { limitRuleCodes } from './limit-rules.js';
@@ -29,6 +29,7 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   ordering,
   isolation,
   disconnect,
+  'disconnect-at-once': disconnectAtOnce,
   recursion,
   'max-body-bytes': maxBodyBytes,
   'max-json-depth': maxJsonDepth,
