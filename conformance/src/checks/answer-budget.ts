@@ -8,7 +8,7 @@ import { probeLimit } from './limit-probe.js';
 import { acceptedBatch, base64Length, MAX_FIXTURE_BYTES, relayed, tooLargeEntry } from './response-size.js';
 
 /** One inner request of the budget batch and what it answers when it is not refused. */
-interface Planned {
+export interface Planned {
   readonly request: { id: string; method: 'GET'; url: string; dependsOn?: string[] };
   /** Whether the server executes it (the last one depends on a 404, so it never runs). */
   readonly executed: boolean;
@@ -32,8 +32,13 @@ const statusAnswer =
       : failVerdict(`entry "${entry?.id}" answered ${entry?.status}, expected ${status}`, evidence);
 
 /** Whether an entry is a `response-too-large` refusal (which limit it names is checked apart). */
-function isRefusal(entry: InnerResponse | undefined): boolean {
-  return entry?.status === 502 && isObject(entry.body) && entry.body.type === PROBLEM_TYPES.responseTooLarge;
+export function isRefusal(entry: unknown): boolean {
+  return (
+    isObject(entry) &&
+    entry.status === 502 &&
+    isObject(entry.body) &&
+    entry.body.type === PROBLEM_TYPES.responseTooLarge
+  );
 }
 
 /**
@@ -42,7 +47,7 @@ function isRefusal(entry: InnerResponse | undefined): boolean {
  * per-entry overhead; the small entries after them (200, 300, 404 and a never-executed 424) are then
  * refused too, each a refusal of a different kind of item.
  */
-function budgetPlan(context: CheckContext, limit: number): Planned[] {
+export function budgetPlan(context: CheckContext, limit: number): Planned[] {
   const item = context.capabilities.limits.maxItemResponseBytes ?? limit;
   const n0 = Math.min(item, MAX_FIXTURE_BYTES, Math.floor((limit * 3) / 8));
   const sizes = Array.from({ length: Math.floor(limit / base64Length(n0)) + 1 }, () => n0);
@@ -169,7 +174,7 @@ export const responseBudgetLength: NamedCheck = {
     const written =
       isObject(parsed) && Array.isArray(parsed.responses) ? (parsed.responses as unknown[]) : [];
     let last = written.length - 1;
-    while (last >= 0 && isRefusal(written[last] as InnerResponse)) last -= 1;
+    while (last >= 0 && isRefusal(written[last])) last -= 1;
     // Compact JSON is at most the bytes the server wrote, so this never blames whitespace or escapes.
     let bytes = utf8(parsed);
     for (const entry of written.slice(last + 1)) bytes -= utf8(entry) + 1;

@@ -1,4 +1,5 @@
 import { responseBudgetLength, responseBudgetSummary } from './answer-budget.js';
+import { responseBudgetStreamReplay } from './answer-budget-replay.js';
 import type { NamedCheck } from './check-context.js';
 import { concurrency, concurrencyLimit } from './concurrency.js';
 import { concurrencyAfterTimeout } from './concurrency-after-timeout.js';
@@ -40,6 +41,7 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   'max-response-bytes': maxResponseBytes,
   'response-budget-summary': responseBudgetSummary,
   'response-budget-length': responseBudgetLength,
+  'response-budget-stream-replay': responseBudgetStreamReplay,
   'request-timeout': requestTimeout,
   'request-timeout-own-start': requestTimeoutOwnStart,
   'request-timeout-queued': requestTimeoutQueued,

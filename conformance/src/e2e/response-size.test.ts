@@ -12,6 +12,7 @@ const CASES = [
   'limits.max-response-bytes',
   'limits.max-response-bytes-summary',
   'limits.max-response-bytes-length',
+  'limits.max-response-bytes-stream-replay',
 ];
 
 let plain: SpawnedServer;
@@ -97,6 +98,8 @@ describe('a server whose summary or answer size disregards its maxResponseBytes 
     });
     expect(results['limits.max-response-bytes-summary']).toMatch(/^failed: the summary is /);
     expect(results['limits.max-response-bytes-length']).toBe('passed');
+    // The layer rewrites the JSON replay, not the stream (and relays no Idempotency-Replayed).
+    expect(results['limits.max-response-bytes-stream-replay']).toMatch(/^failed: /);
   }, 30_000);
 
   it('fails the length case when the first refused entry is relayed after all', async () => {
