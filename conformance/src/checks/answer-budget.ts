@@ -123,14 +123,16 @@ async function budgetAnswer(
 }
 
 /** A check run that sends the budget batch (skipped without maxResponseBytes) and judges its answer. */
-function judgeBudget(judge: (answer: BudgetAnswer, limit: number) => Verdict): NamedCheck['run'] {
+function judgeBudget(
+  judge: (answer: BudgetAnswer, limit: number, context: CheckContext) => Verdict | Promise<Verdict>,
+): NamedCheck['run'] {
   return probeLimit(
     'maxResponseBytes',
     () => false,
     '',
     async (context, limit) => {
       const sent = await budgetAnswer(context, limit);
-      return sent.ok ? judge(sent.answer, limit) : sent.verdict;
+      return sent.ok ? judge(sent.answer, limit, context) : sent.verdict;
     },
   );
 }
@@ -167,21 +169,50 @@ export const responseBudgetSummary: NamedCheck = {
 
 const utf8 = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
+/**
+ * The bytes of a parsed answer up to its last entry that is not a refusal, the summary included.
+ * Compact JSON is at most the bytes the server wrote, so this never blames whitespace or escapes.
+ */
+function bytesToLastRelayed(parsed: unknown): number {
+  const written = isObject(parsed) && Array.isArray(parsed.responses) ? (parsed.responses as unknown[]) : [];
+  let last = written.length - 1;
+  while (last >= 0 && isRefusal(written[last])) last -= 1;
+  let bytes = utf8(parsed);
+  for (const entry of written.slice(last + 1)) bytes -= utf8(entry) + 1;
+  return bytes;
+}
+
+/** Most small entries the refill batch appends (each about a hundred bytes). */
+const REFILL = 40;
+
 /** The answer, without the refusals written after its last relayed entry, is at most maxResponseBytes. */
 export const responseBudgetLength: NamedCheck = {
-  summary: `${SUMMARY_HOW}; passes when the answer, re-serialized without whitespace and without the refusals after its last entry that is not a refusal, is at most maxResponseBytes (refusals before that entry are part of the answer it was decided against; skipped as the summary probe is).`,
-  run: judgeBudget(({ parsed, evidence }, limit) => {
-    const written =
-      isObject(parsed) && Array.isArray(parsed.responses) ? (parsed.responses as unknown[]) : [];
-    let last = written.length - 1;
-    while (last >= 0 && isRefusal(written[last])) last -= 1;
-    // Compact JSON is at most the bytes the server wrote, so this never blames whitespace or escapes.
-    let bytes = utf8(parsed);
-    for (const entry of written.slice(last + 1)) bytes -= utf8(entry) + 1;
-    if (bytes > limit)
+  summary: `${SUMMARY_HOW}; then sends again only the entries it relayed, followed by up to ${REFILL} GET {fixtures}/status/200 (within maxRequests), so the budget ends on a small entry; passes when each answer, re-serialized without whitespace and without the refusals after its last entry that is not a refusal, is at most maxResponseBytes (refusals before that entry are part of the answer it was decided against; skipped as the summary probe is).`,
+  run: judgeBudget(async ({ plan, entries, parsed, evidence }, limit, context) => {
+    const first = bytesToLastRelayed(parsed);
+    if (first > limit)
       return failVerdict(
-        `the answer up to its last relayed entry is at least ${bytes} bytes, over maxResponseBytes ${limit}`,
+        `the answer up to its last relayed entry is at least ${first} bytes, over maxResponseBytes ${limit}`,
         evidence,
+      );
+    // Without the refusals between them the relayed entries fit again; small entries then use up
+    // the room left, so the budget's last decision is about a hundred bytes from its end.
+    const kept = plan.filter((p, i) => p.executed && !isRefusal(entries[i])).map((p) => p.request);
+    const room = Math.min(REFILL, context.capabilities.limits.maxRequests - kept.length);
+    const refill = Array.from({ length: room }, (_, i) => ({
+      id: `t${i}`,
+      method: 'GET',
+      url: `${context.fixtures}/status/200`,
+    }));
+    const again = await context.exchange({ body: { requests: [...kept, ...refill] } });
+    if (!again.ok) return failVerdict(again.error, again.evidence);
+    const call = acceptedBatch(again);
+    if (!call.ok) return call.verdict;
+    const second = bytesToLastRelayed(JSON.parse(again.text));
+    if (second > limit)
+      return failVerdict(
+        `the refilled answer up to its last relayed entry is at least ${second} bytes, over maxResponseBytes ${limit}`,
+        call.evidence,
       );
     return PASS;
   }),
