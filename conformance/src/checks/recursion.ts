@@ -12,6 +12,8 @@ export const RECURSION_VARIANTS = [
   'upper-case',
   'encoded',
   'query',
+  'doubled-slash',
+  'reference-in-query',
   'reference',
 ] as const;
 
@@ -31,12 +33,23 @@ function spell(variant: string, batchPath: string): string {
       return `${prefix}%${last.charCodeAt(0).toString(16).toUpperCase()}${last.slice(1)}`;
     case 'query':
       return `${batchPath}?via=inner`;
+    case 'doubled-slash':
+      return `/${batchPath}`;
     default:
       throw harnessError(`unknown recursion variant "${variant}"`);
   }
 }
 
 function envelopeFor(variant: string, context: CheckContext, nested: unknown): unknown {
+  if (variant === 'reference-in-query') {
+    // The path is known before execution; only the query waits for a reference.
+    return {
+      requests: [
+        { id: 'path', method: 'GET', url: `${context.fixtures}/echo` },
+        { id: 'nested', method: 'POST', url: `${context.batchPath}?via=\${path#/status}`, body: nested },
+      ],
+    };
+  }
   if (variant !== 'reference') {
     return {
       requests: [{ id: 'nested', method: 'POST', url: spell(variant, context.batchPath), body: nested }],
@@ -64,7 +77,7 @@ function envelopeFor(variant: string, context: CheckContext, nested: unknown): u
 /** An inner request aimed at the batch endpoint itself is refused and never runs a nested batch. */
 export const recursion: NamedCheck = {
   summary:
-    'Sends an inner POST whose url is the batch endpoint (variants: direct, trailing-slash, upper-case, encoded, query, reference) carrying a nested batch that bumps a counter; passes when the envelope or the item is refused (400, or 404/405 for a spelling the router does not accept, never a nested batch response) and the counter stays 0; an item the batch endpoint itself refused (problem type recursion, from the marker) fails every variant but reference, which req-sec-4 wants refused up front.',
+    'Sends an inner POST whose url is the batch endpoint (variants: direct, trailing-slash, upper-case, encoded, query, doubled-slash, reference-in-query, reference) carrying a nested batch that bumps a counter; passes when the envelope or the item is refused (400, or 404/405 for a spelling the router does not accept, never a nested batch response) and the counter stays 0; an item the batch endpoint itself refused (problem type recursion, from the marker) fails every variant but reference, which req-sec-4 wants refused up front.',
   async run(context, params) {
     const variant = String(params.variant ?? 'direct');
     const name = `${context.run}-recursion`;
