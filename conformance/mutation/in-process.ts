@@ -77,7 +77,8 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
   const batch = batchwireFetch({
     fetch: app,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    streaming: options.streaming ?? true,
+    // Left out unless asked for, so the endpoint meets the server's own defaults.
+    ...(options.streaming === undefined ? {} : { streaming: options.streaming }),
     ...(options.idempotency === false ? { idempotency: false as const } : {}),
   });
   const fetch: FetchLike = async (url, init) => {
