@@ -13,6 +13,8 @@ const NOT_IN_PROCESS: Readonly<Record<string, string>> = {
   'ref.rejected-without-feature': 'applies only to servers without references',
   'stop.rejected-without-feature': 'applies only to servers without onErrorStop',
   'stream.not-advertised': 'applies only to servers without streaming: runs against the lean endpoint',
+  'idem.key-ignored-without-feature':
+    'applies only to servers without idempotency: runs against the lean endpoint',
 };
 
 /**
