@@ -7,6 +7,7 @@ interface Frame {
 
 function path(frame: Frame): (string | number)[] {
   const segments: (string | number)[] = [];
+  // Stryker disable next-line OptionalChaining: f starts at a frame and the loop stops at the root frame (whose key is undefined) before f can become undefined
   for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) segments.push(f.key);
   return segments.reverse();
 }
