@@ -42,6 +42,7 @@ function parseBytes(bytes: Uint8Array, maxBodyBytes: number): EnvelopeRead {
   try {
     text = decoder.decode(bytes);
   } catch {
+    // Stryker disable next-line StringLiteral: the problem detail is free prose; the answer is 400 malformed-json either way
     return { ok: false, problem: malformedJsonProblem('the body is not valid UTF-8') };
   }
   return parseText(text);

@@ -257,8 +257,11 @@ async function finish<Raw>(run: Run<Raw>, outcome: BatchOutcome, text: string | 
   const { config, store } = run.context;
   if (
     run.claim !== undefined &&
+    // Stryker disable next-line ConditionalExpression: a claim is only made when the store is set
     store !== undefined &&
+    // Stryker disable next-line ConditionalExpression: the store and config.idempotency are always set together
     config.idempotency !== undefined &&
+    // Stryker disable next-line ConditionalExpression: the text is undefined only when no key was claimed (a streamed batch without a key), so with a claim it is always set
     text !== undefined
   )
     await completeClaim(run.claim, text, store, config.idempotency.ttlMs, config.logger);

@@ -31,20 +31,26 @@ interface Lookup {
 
 /** Size of a value as text, without building huge strings for values that are obviously too big. */
 function textLength(value: unknown): number {
+  // Stryker disable next-line OptionalChaining: a found value is never undefined (evaluatePointer reports undefined as not found), so it always has JSON text
   return typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 0);
 }
 
 function lookup(state: Lookup, id: string, pointer: string): unknown {
+  // Stryker disable next-line StringLiteral: after an overflow the substituted text is thrown away and the item answers 413
   if (state.overflow) return '';
+  // Stryker disable next-line OptionalChaining: a reference implies a dependency, so the referenced response always exists
   const found = state.views(id)?.lookup(pointer);
+  // Stryker disable next-line OptionalChaining: lookup always returns a result object
   if (!found?.found) {
     state.missing ??= { id, pointer };
+    // Stryker disable next-line StringLiteral: with a missing value the substituted text is thrown away and the item answers 424
     return '';
   }
   // Each token is charged: a few hundred tokens naming one large answer must not build gigabytes.
   state.budget -= textLength(found.value);
   if (state.budget < 0) {
     state.overflow = true;
+    // Stryker disable next-line StringLiteral: after an overflow the substituted text is thrown away and the item answers 413
     return '';
   }
   return found.value;
@@ -103,6 +109,7 @@ function substituteBody(value: unknown, state: Lookup): unknown {
 }
 
 function encodeBody(request: EngineRequest, contentType: string | undefined, state: Lookup): DispatchBody {
+  // Stryker disable next-line LogicalOperator,ObjectLiteral: a JSON body is never undefined, and every dispatcher tests kind === 'bytes'
   if (!Object.hasOwn(request, 'body') || request.body === undefined) return { kind: 'none' };
   const raw = request.body;
   if (typeof raw === 'string' && contentType !== undefined && !isJsonMediaType(contentType)) {

