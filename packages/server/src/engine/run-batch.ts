@@ -78,10 +78,10 @@ export function runBatch(
     const cancelDeadline = scheduler.setTimer(() => halt('deadline'), batchTimeoutMs);
     // Stryker disable next-line StringLiteral: halt('') skips the unstarted items like a disconnect; only the free-text detail and the logged flag differ, and the client is gone
     const onDisconnect = () => halt('disconnect');
-    // Stryker disable next-line OptionalChaining: every host passes a signal
+    // Stryker disable OptionalChaining,ObjectLiteral,BooleanLiteral: every host passes a signal, and abort fires once; a late call of halt returns once the batch finished
     if (options.signal?.aborted) queueMicrotask(onDisconnect);
-    // Stryker disable next-line OptionalChaining,ObjectLiteral,BooleanLiteral: every host passes a signal, and abort fires once; a late call of halt returns once the batch finished
     else options.signal?.addEventListener('abort', onDisconnect, { once: true });
+    // Stryker restore OptionalChaining,ObjectLiteral,BooleanLiteral
 
     /** Propagates each settled item to its dependents, iteratively (chains may be thousands long). */
     function drain(): void {
