@@ -1,75 +1,105 @@
 #!/usr/bin/env node
-// Writes TRIAGE.md: every surviving mutant of report/mutation.json with its verdict from
-// triage-rules.mjs (equivalent, or a suite gap with its candidate case). Exits 1 when a survivor
-// has no verdict, so a new survivor cannot go unnoticed.
+// Writes TRIAGE.md: every surviving mutant of report/mutation.json with its verdict from the rules
+// in triage/*.mjs, and every mutant disabled in source with the reason given there. Exits 1 when a
+// survivor has no verdict, so a new survivor cannot go unnoticed.
+//   node conformance/mutation/triage.mjs [report-dir]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULES } from './triage-rules.mjs';
+import { RULES as SCHEMA_PARSE } from './triage/schema-parse.mjs';
+import { RULES as SERVER_CORE } from './triage/server-core.mjs';
+import { RULES as SERVER_ENGINE } from './triage/server-engine.mjs';
+
+/**
+ * A verdict on survivors: those of `file` (a path suffix) whose source line, trimmed, is one of
+ * `texts` (text, not line numbers, so comment lines added above do not move it), optionally only
+ * for some mutators.
+ * - `equivalent`: no server can tell the mutant from the original through HTTP.
+ * - `unreachable`: no request to the reference stack reaches the mutated code.
+ * - `harness`: only another host than the in-process fetch host could show it (node:http headers,
+ *   synchronous dispatchers), or no case can be sized to show it for every advertised limit.
+ * - `unspecified`: the spec leaves the difference open, so a case asserting it would be wrong.
+ * - `gap`: a real difference the suite misses; a case is still to be written.
+ * @typedef {{ file: string, texts: string[], mutators?: string[], verdict: 'equivalent' | 'unreachable' | 'harness' | 'unspecified' | 'gap', reason: string }} Rule
+ */
+
+/** @type {readonly Rule[]} */
+const RULES = [...SCHEMA_PARSE, ...SERVER_ENGINE, ...SERVER_CORE];
+const VERDICTS = ['equivalent', 'unreachable', 'harness', 'unspecified', 'gap'];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const reportDir = process.argv[2] ?? join(here, 'report');
 const report = JSON.parse(readFileSync(join(reportDir, 'mutation.json'), 'utf8'));
 
-function verdictOf(file, mutant, sourceLine) {
-  const line = mutant.location.start.line;
-  return RULES.find(
+const verdictOf = (file, mutant, code) =>
+  RULES.find(
     (rule) =>
       file.endsWith(rule.file) &&
-      (rule.lines === undefined || (line >= rule.lines[0] && line <= rule.lines[1])) &&
-      (rule.mutators === undefined || rule.mutators.includes(mutant.mutatorName)) &&
-      (rule.replacement === undefined || rule.replacement.test(mutant.replacement ?? '')) &&
-      (rule.match === undefined || rule.match.test(sourceLine)),
+      rule.texts.includes(code) &&
+      (rule.mutators === undefined || rule.mutators.includes(mutant.mutatorName)),
   );
-}
 
-const rows = [];
-const untriaged = [];
+const cell = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+const shortPath = (file) => file.replace(/^.*?(packages\/)/, '$1');
+const survivors = [];
+const ignored = [];
 const tally = {};
 for (const [file, data] of Object.entries(report.files)) {
   const source = data.source.split('\n');
   for (const mutant of data.mutants) {
     tally[mutant.status] = (tally[mutant.status] ?? 0) + 1;
-    if (mutant.status !== 'Survived') continue;
     const line = mutant.location.start.line;
     const code = (source[line - 1] ?? '').trim();
-    const rule = verdictOf(file, mutant, code);
     const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60);
-    const row = { file, line, mutator: mutant.mutatorName, replacement, code, rule };
-    rows.push(row);
-    if (rule === undefined) untriaged.push(row);
+    const row = { file: shortPath(file), line, mutator: mutant.mutatorName, replacement, code };
+    if (mutant.status === 'Ignored') ignored.push({ ...row, reason: mutant.statusReason ?? '' });
+    if (mutant.status === 'Survived') survivors.push({ ...row, rule: verdictOf(file, mutant, code) });
   }
 }
 
-const cell = (text) => `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 const detected = (tally.Killed ?? 0) + (tally.Timeout ?? 0);
 const covered = detected + (tally.Survived ?? 0);
-const equivalent = rows.filter((r) => r.rule?.verdict === 'equivalent').length;
-const killedLater = rows.filter((r) => r.rule?.verdict === 'killed').length;
+const percent = (part, whole) => `${((100 * part) / whole).toFixed(2)}%`;
+const count = (verdict) => survivors.filter((s) => s.rule?.verdict === verdict).length;
+const untriaged = survivors.filter((s) => s.rule === undefined);
+const byReason = new Map();
+for (const row of ignored) byReason.set(row.reason, (byReason.get(row.reason) ?? 0) + 1);
+
 const lines = [
   '# Surviving mutants and their verdicts',
   '',
-  `Generated by \`node conformance/mutation/triage.mjs\` from \`report/mutation.json\` (${report.files ? Object.keys(report.files).length : 0} files) and the rules in \`triage-rules.mjs\`.`,
-  `Covered mutants: ${covered}; killed or timed out: ${detected} (${((100 * detected) / covered).toFixed(2)}%);`,
-  `survived: ${rows.length}, of which killed by a case added after the run: ${killedLater}, equivalent: ${equivalent}, suite or harness gaps: ${rows.filter((r) => r.rule?.verdict === 'gap').length}, untriaged: ${untriaged.length}.`,
-  `Score counting those later kills: ${((100 * (detected + killedLater)) / covered).toFixed(2)}%.`,
-  `Score with the equivalent mutants left out: ${((100 * detected) / (covered - equivalent)).toFixed(2)}%.`,
+  `Generated by \`node conformance/mutation/triage.mjs\` from \`report/mutation.json\` (${Object.keys(report.files).length} files) and the rules in \`triage/*.mjs\`.`,
+  '',
+  `Covered mutants: ${covered}; killed or timed out: ${detected} (${percent(detected, covered)}).`,
+  `Survived: ${survivors.length}: ${VERDICTS.map((v) => `${v} ${count(v)}`).join(', ')}, untriaged ${untriaged.length}.`,
+  `Ignored (disabled in source or by the prose ignorer, each with its reason; not in the score): ${ignored.length}.`,
+  `Without those exclusions (ignored mutants counted as survivors): ${percent(detected, covered + ignored.length)}.`,
+  '',
+  '## Survivors',
   '',
   '| file | line | mutator | replacement | verdict | reason |',
   '| ---- | ---: | ------- | ----------- | ------- | ------ |',
-  ...rows.map(
+  ...survivors.map(
     (r) =>
-      `| ${r.file.replace(/^.*?(packages\/)/, '$1')} | ${r.line} | ${r.mutator} | ${cell(r.replacement)} | ${r.rule?.verdict ?? '**untriaged**'} | ${r.rule?.reason ?? ''} |`,
+      `| ${r.file} | ${r.line} | ${r.mutator} | ${cell(r.replacement)} | ${r.rule?.verdict ?? '**untriaged**'} | ${r.rule?.reason ?? ''} |`,
   ),
+  '',
+  '## Ignored mutants, by reason',
+  '',
+  '| mutants | reason |',
+  '| ------: | ------ |',
+  ...[...byReason.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `| ${n} | ${reason.replace(/\|/g, '\\|')} |`),
   '',
 ];
 writeFileSync(
   join(reportDir, '..', reportDir.endsWith('sample') ? 'TRIAGE.sample.md' : 'TRIAGE.md'),
   lines.join('\n'),
 );
-console.log(lines.slice(2, 7).join(' '));
+console.log(lines.slice(4, 8).join(' '));
 if (untriaged.length > 0) {
-  for (const r of untriaged.slice(0, 40))
+  for (const r of untriaged.slice(0, 60))
     console.log(`untriaged: ${r.file}:${r.line} ${r.mutator} ${r.replacement} | ${r.code}`);
   process.exit(1);
 }
