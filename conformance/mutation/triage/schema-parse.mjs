@@ -232,4 +232,12 @@ export const RULES = [
     verdict: 'equivalent',
     reason: 'copying a request whose method and url stay the same gives an equal envelope',
   },
+  {
+    file: 'parse/dialect.ts',
+    texts: ["if (isRecord(request) && typeof request.id === 'string') ids.add(request.id);"],
+    mutators: ['LogicalOperator'],
+    verdict: 'gap',
+    reason:
+      'a null request beside a relative url makes idsOf read null.id and throw: one schema.type at "" instead of the violation at /requests/0; no case sends {"requests":[null,{"id":"a","method":"GET","url":"items"}]} and asks for the error at /requests/0 (req-validate-3)',
+  },
 ];

@@ -497,4 +497,52 @@ export const RULES = [
     verdict: 'equivalent',
     reason: 'with an asynchronous dispatcher it only adds event-loop turns',
   },
+  {
+    file: 'engine/graph.ts',
+    texts: ['export function referencedItems(parsed: ParsedBatch): Uint8Array {'],
+    verdict: 'equivalent',
+    reason: 'without the marks nothing is dropped: a streamed batch only keeps more answers in memory',
+  },
+  {
+    file: 'engine/item-problems.ts',
+    texts: ["limit: { name: 'maxBodyBytes', value: maxBytes },"],
+    verdict: 'gap',
+    reason:
+      'the section 14 table gives limit-exceeded the member limit: { name, value }; the ref.resolved-size-* cases check only status, type and rule, not limit = { name: "maxBodyBytes", value: <advertised> } on the 413 item (req-ref-13)',
+  },
+  {
+    file: 'engine/item-problems.ts',
+    texts: ['return problemResult({', "type: 'about:blank',"],
+    mutators: ['ObjectLiteral', 'StringLiteral'],
+    verdict: 'gap',
+    reason:
+      'the abandoned (503) entry of a disconnected batch is stored under its Idempotency-Key: a disconnect with a key, then the same request again, replays it; no case checks that the replayed entry is a problem with type, title and status (req-problem-2, req-idem-2)',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    texts: ["const onDisconnect = () => halt('disconnect');"],
+    verdict: 'equivalent',
+    reason:
+      "halt('') skips the unstarted items like a disconnect; only the free-text detail and the logged flag differ, and the client is gone",
+  },
+  {
+    file: 'engine/run-batch.ts',
+    texts: ['resumeScheduled = true;'],
+    mutators: ['BooleanLiteral'],
+    verdict: 'equivalent',
+    reason:
+      'not marking the yield only goes on starting in this turn (the slicer counter restarts) and calls step once more later; with an asynchronous dispatcher only timing changes',
+  },
+  {
+    file: 'engine/timeout-sweep.ts',
+    texts: ['const order: number[] = [];'],
+    verdict: 'equivalent',
+    reason: 'a string index has no running state, so sweep and arm skip it',
+  },
+  {
+    file: 'engine/timeout-sweep.ts',
+    texts: ['clear() {'],
+    verdict: 'equivalent',
+    reason: 'a timer left armed fires after the batch ended and finds nothing running; finished stops step',
+  },
 ];
