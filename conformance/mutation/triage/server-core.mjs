@@ -387,4 +387,91 @@ export const RULES = [
     verdict: 'gap',
     reason: 'killed by the lean endpoint since the run (check)',
   },
+  {
+    file: 'core/envelope.ts',
+    texts: ["const decoder = new TextDecoder('utf-8', { fatal: true });"],
+    verdict: 'harness',
+    reason:
+      "static mutant: the decoder is made at module load, before Stryker switches the mutant on, so the run never executes it (TextDecoder('') throws at load, which every case would show)",
+  },
+  {
+    file: 'core/handler.ts',
+    texts: ['memoryIdempotencyStore({'],
+    verdict: 'harness',
+    reason:
+      'the harness keeps the store sizes at their defaults, which memoryIdempotencyStore also defaults to',
+  },
+  {
+    file: 'core/options.ts',
+    texts: ["const servicePath = (options.servicePath ?? '').replace(/\\/+$/, '');"],
+    verdict: 'harness',
+    reason:
+      "the in-process harness sets no servicePath, so there is no trailing slash to strip (the reference server's --service-path is tested over sockets in the conformance e2e tests)",
+  },
+  {
+    file: 'core/options.ts',
+    texts: ["if (servicePath !== '' && !/^\\/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$/.test(servicePath))"],
+    verdict: 'unreachable',
+    reason: 'a startup check of the host option servicePath (options.test.ts): no request reaches it',
+  },
+  {
+    file: 'core/post.ts',
+    texts: ['if (req.endpointPath !== undefined) {'],
+    verdict: 'equivalent',
+    reason:
+      'the fetch host always passes endpointPath; without one the key would be "undefined", which no inner url (always starting with "/") can equal',
+  },
+  {
+    file: 'core/post.ts',
+    texts: ['return jsonResponse(text, {'],
+    verdict: 'unspecified',
+    reason: 'only drops the Server-Timing header, which is diagnostics the spec does not mention',
+  },
+  {
+    file: 'core/post.ts',
+    texts: [
+      "else run.req.signal.addEventListener('abort', onAbort, { once: true });",
+      "run.req.signal.removeEventListener('abort', onAbort);",
+    ],
+    verdict: 'equivalent',
+    reason:
+      'an abort signal fires at most once, and an abort after the batch ended stops an engine that has nothing left to run',
+  },
+  {
+    file: 'core/post.ts',
+    texts: ['const answered = (item: ItemOutcome) => {', 'try {', 'return { started, answered };'],
+    verdict: 'equivalent',
+    reason:
+      "the item hooks only feed observers, the trace and onInnerResponse (none in the harness, never the answer); a missing hook throws inside the engine's try around onOutcome, after the line is written",
+  },
+  {
+    file: 'core/post.ts',
+    texts: ['...(lines === undefined ? {} : { flow: lines.flow }),'],
+    verdict: 'unspecified',
+    reason:
+      'without flow control the engine runs ahead of an unread stream: the spec sets no bound on that (memory, hidden by socket buffers); stream.slow-reader checks every line still arrives',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".replace(/\\/{2,}/g, '/')"],
+    verdict: 'gap',
+    reason:
+      'req-sec-4 names doubled separators: an envelope with url "/%2Fbatch" (or "//batch") must get 400 url.recursion up front; no case sends a doubled-slash spelling',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".map((part) => (typeof part === 'string' ? part : '\\u0000'))"],
+    mutators: ['ConditionalExpression'],
+    verdict: 'equivalent',
+    reason:
+      'a reference part rendered as "[object Object]" never makes the visible path equal the endpoint, so the answer is the same',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".map((part) => (typeof part === 'string' ? part : '\\u0000'))"],
+    mutators: ['StringLiteral'],
+    verdict: 'gap',
+    reason:
+      'a url naming the endpoint only with a reference removed, e.g. "{{batchPath}}{{a.body.x}}", must run (req-sec-5 refuses per item) but the mutant rejects the whole envelope with 400; no case sends one',
+  },
 ];
