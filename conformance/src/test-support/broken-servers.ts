@@ -37,6 +37,16 @@ async function fetchEntry(
   }
 }
 
+/** The entry a batch endpoint answers for a request carrying the inner-request marker. */
+function markerRefusal(id: string): Entry {
+  return {
+    id,
+    status: 400,
+    headers: { 'Content-Type': 'application/problem+json' },
+    body: { type: PROBLEM_TYPES.recursion, title: 'Recursion', status: 400 },
+  };
+}
+
 function withSummary(responses: Entry[]): Consolidated {
   const succeeded = responses.filter((r) => isOk(r.status)).length;
   const skipped = responses.filter((r) => r.status === 424).length;
@@ -253,14 +263,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     catchBy: 'security.recursion-up-front',
     hooks: (target) => ({
       hijack: async (inner: Inner) =>
-        pathOf(inner.url) === new URL(target).pathname
-          ? {
-              id: inner.id,
-              status: 400,
-              headers: { 'Content-Type': 'application/problem+json' },
-              body: { type: PROBLEM_TYPES.recursion, title: 'Recursion', status: 400 },
-            }
-          : undefined,
+        pathOf(inner.url) === new URL(target).pathname ? markerRefusal(inner.id) : undefined,
     }),
   },
   {
@@ -269,12 +272,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     hooks: (target) => ({
       hijack: async (inner: Inner) =>
         inner.url.split('?')[0] === new URL(target).pathname.toUpperCase()
-          ? {
-              id: inner.id,
-              status: 400,
-              headers: { 'Content-Type': 'application/problem+json' },
-              body: { type: PROBLEM_TYPES.recursion, title: 'Recursion', status: 400 },
-            }
+          ? markerRefusal(inner.id)
           : undefined,
     }),
   },
