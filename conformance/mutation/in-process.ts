@@ -7,7 +7,7 @@ import type { FetchLike } from '../src/run/transport.js';
 /** The origin the in-process endpoint is addressed by; nothing listens there. */
 export const IN_PROCESS_ORIGIN = 'http://127.0.0.1:3000';
 
-/** Where the in-process app mounts its batch endpoint. */
+/** Where the in-process app mounts its batch endpoint (below the service root, if any). */
 const BATCH_PATH = '/batch';
 
 /** A Web-standard request handler: what `batchwireFetch` and the fixtures are. */
@@ -21,6 +21,11 @@ export interface InProcessOptions {
   readonly streaming?: boolean;
   /** Whether `Idempotency-Key` is honoured (default true). */
   readonly idempotency?: boolean;
+  /**
+   * The service root the app lives under (say `/api/`, spelled as a host's config may, with the
+   * trailing slash): the batch endpoint and the fixtures move below it, and inner urls resolve there.
+   */
+  readonly servicePath?: string;
 }
 
 /** An in-process batch endpoint: its url for the runner, the fetch that reaches it, and its close. */
@@ -43,7 +48,7 @@ const byteLength = (body: string | Uint8Array | ReadableStream<Uint8Array>) =>
  * (any case, optional trailing slash), and decoding percent-escapes and doubled slashes as lenient
  * routers do, so every spelling req-sec-4 names reaches it.
  */
-function routesToBatch(pathname: string): boolean {
+function routesToBatch(pathname: string, batchPath: string): boolean {
   let path: string;
   try {
     path = decodeURIComponent(pathname);
@@ -54,7 +59,7 @@ function routesToBatch(pathname: string): boolean {
     path
       .toLowerCase()
       .replace(/\/{2,}/g, '/')
-      .replace(/\/$/, '') === BATCH_PATH
+      .replace(/\/$/, '') === batchPath
   );
 }
 
@@ -65,13 +70,15 @@ function routesToBatch(pathname: string): boolean {
  * handed straight to it, so a whole suite run costs no TCP round trip.
  */
 export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndpoint {
-  const fixtures = createFixtures({ throws: 'reject' });
+  const root = (options.servicePath ?? '').replace(/\/+$/, '');
+  const batchPath = `${root}${BATCH_PATH}`;
+  const fixtures = createFixtures({ throws: 'reject', prefix: `${root}/_conformance` });
   const app: WebHandler = (request) => {
     const { pathname } = new URL(request.url);
     if (fixtures.owns(pathname)) return fixtures(request);
     // The batch endpoint is a route of the app, as on a real host: an inner request that slips
     // past the envelope check reaches it (and its marker refusal), not a 404.
-    if (routesToBatch(pathname)) return batch(request);
+    if (routesToBatch(pathname, batchPath)) return batch(request);
     return Promise.resolve(new Response('not found', { status: 404 }));
   };
   const batch = batchwireFetch({
@@ -80,6 +87,7 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
     // Left out unless asked for, so the endpoint meets the server's own defaults.
     ...(options.streaming === undefined ? {} : { streaming: options.streaming }),
     ...(options.idempotency === false ? { idempotency: false as const } : {}),
+    ...(options.servicePath === undefined ? {} : { servicePath: options.servicePath }),
   });
   const fetch: FetchLike = async (url, init) => {
     const { pathname } = new URL(url);
@@ -93,7 +101,7 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
       ...(init.body === undefined ? {} : { body: init.body }),
       ...(init.duplex === undefined ? {} : { duplex: init.duplex }),
     });
-    return pathname === BATCH_PATH ? batch(request) : app(request);
+    return pathname === batchPath ? batch(request) : app(request);
   };
-  return { url: `${IN_PROCESS_ORIGIN}${BATCH_PATH}`, fetch, close: () => batch.close() };
+  return { url: `${IN_PROCESS_ORIGIN}${batchPath}`, fetch, close: () => batch.close() };
 }

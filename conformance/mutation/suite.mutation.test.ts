@@ -89,6 +89,7 @@ async function expectVerdict(testCase: Case, options: InProcessOptions, verdict 
     url: endpoint.url,
     fetch: endpoint.fetch,
     cases: [testCase],
+    ...(options.servicePath === undefined ? {} : { servicePath: options.servicePath }),
     strict: true,
     timeoutMs: 5000,
   });
@@ -125,6 +126,23 @@ describe('the cases about optional features against a lean in-process endpoint',
         { limits: LIMITS, ...LEAN },
         `skipped: the server does not advertise the optional feature ${testCase.feature}`,
       ));
+  }
+});
+
+// A host mounted below a service root (configured with a trailing slash, as users write it): inner
+// urls resolve under it, and the batch endpoint is spelled relative to it. A few cases suffice:
+// each one's inner requests reach the fixtures only if the root is resolved as the spec says.
+const UNDER_SERVICE_PATH = [
+  'fixtures.echo',
+  'url.relative-resolved',
+  'ref.url',
+  'security.recursion-direct',
+  'security.recursion-reference',
+];
+describe('cases against an in-process endpoint below the service root /api/', () => {
+  for (const testCase of loaded.cases.filter((c) => UNDER_SERVICE_PATH.includes(c.id))) {
+    it(`${testCase.id} (servicePath /api/)`, () =>
+      expectVerdict(testCase, { limits: LIMITS, servicePath: '/api/' }));
   }
 });
 

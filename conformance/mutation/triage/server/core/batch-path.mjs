@@ -1,0 +1,68 @@
+// Verdicts on the surviving mutants of packages/server/src/core/batch-path.ts, read by triage.mjs (format there).
+/** @type {readonly import('../../../triage.mjs').Rule[]} */
+export const RULES = [
+  {
+    file: 'core/batch-path.ts',
+    texts: ['if (path !== undefined && routeKey(servicePath + path) === endpoint) {'],
+    verdict: 'equivalent',
+    reason:
+      'a url whose path is only known at run time never equals the endpoint key ("undefined" is no route)',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: ['return decoded'],
+    verdict: 'equivalent',
+    reason:
+      'both sides of the comparison go through routeKey, so folding to upper instead of lower case compares the same',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".replace(/\\/+$/, '');"],
+    verdict: 'equivalent',
+    reason:
+      'repeated slashes were collapsed on the line before, so one trailing slash is all that can be left',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: ["if (!mayHoldReferences(url)) return url.split('?', 1)[0]!;"],
+    verdict: 'equivalent',
+    reason:
+      "the fast path and the template scan give the same visible path for every url (a template's raw text can never equal the endpoint)",
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: ['if (!result.ok) return undefined;'],
+    verdict: 'unreachable',
+    reason: 'batchPathProblem runs only on an envelope parseBatch accepted, whose templates all scan',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".join('')"],
+    verdict: 'equivalent',
+    reason:
+      'a visible path joined with a separator still splits at the first "?" before the separator could matter',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".replace(/\\/{2,}/g, '/')"],
+    verdict: 'gap',
+    reason:
+      'req-sec-4 names doubled separators: an envelope with url "/%2Fbatch" (or "//batch") must get 400 url.recursion up front; no case sends a doubled-slash spelling',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".map((part) => (typeof part === 'string' ? part : '\\u0000'))"],
+    mutators: ['ConditionalExpression'],
+    verdict: 'equivalent',
+    reason:
+      'a reference part rendered as "[object Object]" never makes the visible path equal the endpoint, so the answer is the same',
+  },
+  {
+    file: 'core/batch-path.ts',
+    texts: [".map((part) => (typeof part === 'string' ? part : '\\u0000'))"],
+    mutators: ['StringLiteral'],
+    verdict: 'gap',
+    reason:
+      'a url naming the endpoint only with a reference removed, e.g. "{{batchPath}}{{a.body.x}}", must run (req-sec-5 refuses per item) but the mutant rejects the whole envelope with 400; no case sends one',
+  },
+];

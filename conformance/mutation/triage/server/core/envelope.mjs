@@ -1,0 +1,60 @@
+// Verdicts on the surviving mutants of packages/server/src/core/envelope.ts, read by triage.mjs (format there).
+/** @type {readonly import('../../../triage.mjs').Rule[]} */
+export const RULES = [
+  {
+    file: 'core/envelope.ts',
+    texts: ["return typeof value === 'string' || value === undefined ? value : value.join(', ');"],
+    verdict: 'harness',
+    reason:
+      'the fetch host always hands bytes and string headers; text bodies from host parsers and array header values come only from other hosts',
+  },
+  {
+    file: 'core/envelope.ts',
+    texts: ["if (typeof body === 'string') {"],
+    verdict: 'harness',
+    reason:
+      'the fetch host always hands bytes and string headers; text bodies from host parsers and array header values come only from other hosts',
+  },
+  {
+    file: 'core/envelope.ts',
+    texts: ['if (body instanceof Uint8Array) return parseBytes(body, maxBodyBytes);'],
+    verdict: 'harness',
+    reason:
+      'the fetch host always hands bytes and string headers; text bodies from host parsers and array header values come only from other hosts',
+  },
+  {
+    file: 'core/envelope.ts',
+    texts: ['} catch {'],
+    verdict: 'equivalent',
+    reason: 'still 400 malformed-json; only the detail text changes',
+  },
+  {
+    file: 'core/envelope.ts',
+    texts: ["return { ok: false, problem: malformedJsonProblem('the body is not valid UTF-8') };"],
+    verdict: 'equivalent',
+    reason: 'still 400 malformed-json; only the detail text changes',
+  },
+  {
+    file: 'core/envelope.ts',
+    texts: ["if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {"],
+    mutators: ['MethodExpression'],
+    verdict: 'equivalent',
+    reason: 'HTTP parsers already trim header values',
+  },
+  {
+    file: 'core/envelope.ts',
+    texts: [
+      'if (Number.isFinite(declared) && declared > maxBodyBytes) return tooLarge(maxBodyBytes, declared);',
+    ],
+    verdict: 'equivalent',
+    reason:
+      'the bytes read are measured anyway: skipping the early refusal from Content-Length answers the same 413 after reading',
+  },
+  {
+    file: 'core/envelope.ts',
+    texts: ["const decoder = new TextDecoder('utf-8', { fatal: true });"],
+    verdict: 'harness',
+    reason:
+      "static mutant: the decoder is made at module load, before Stryker switches the mutant on, so the run never executes it (TextDecoder('') throws at load, which every case would show)",
+  },
+];

@@ -1,0 +1,65 @@
+// Verdicts on the surviving mutants of packages/server/src/core/idempotent.ts, read by triage.mjs (format there).
+/** @type {readonly import('../../../triage.mjs').Rule[]} */
+export const RULES = [
+  {
+    file: 'core/idempotent.ts',
+    texts: ["return typeof value === 'string' || value === undefined ? value : value.join(', ');"],
+    verdict: 'harness',
+    reason: 'the fetch host hands string headers; array values come only from node hosts',
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: ['if (store === undefined || config.idempotency === undefined || raw === undefined)'],
+    verdict: 'equivalent',
+    reason: 'the store and config.idempotency are always set together',
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: ["return { kind: 'run', claim: undefined };"],
+    verdict: 'equivalent',
+    reason: 'handlePost only tests for refuse and replay',
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: ["return { kind: 'run', claim: { key: scoped, fingerprint } };"],
+    verdict: 'equivalent',
+    reason: 'handlePost only tests for refuse and replay',
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: ['if (answer === TIMED_OUT) {'],
+    verdict: 'unreachable',
+    reason:
+      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: [
+      'if (done === TIMED_OUT) throw new Error(`the store did not answer within ${STORE_WAIT_MS} ms`);',
+    ],
+    verdict: 'unreachable',
+    reason:
+      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: ['const expired = new Promise<typeof TIMED_OUT>((resolve) => {'],
+    verdict: 'unreachable',
+    reason:
+      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: ['timer = setTimeout(() => resolve(TIMED_OUT), ms);'],
+    verdict: 'unreachable',
+    reason:
+      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
+  },
+  {
+    file: 'core/idempotent.ts',
+    texts: ['} finally {'],
+    verdict: 'unreachable',
+    reason:
+      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
+  },
+];

@@ -1,0 +1,24 @@
+// Verdicts on the surviving mutants of packages/server/src/core/options.ts, read by triage.mjs (format there).
+/** @type {readonly import('../../../triage.mjs').Rule[]} */
+export const RULES = [
+  {
+    file: 'core/options.ts',
+    texts: ['mode: resolveMode(options, limits),', 'limits,'],
+    verdict: 'harness',
+    reason:
+      "the in-process harness sets no servicePath (the reference server's --service-path is tested over sockets in the conformance e2e tests)",
+  },
+  {
+    file: 'core/options.ts',
+    texts: ["const servicePath = (options.servicePath ?? '').replace(/\\/+$/, '');"],
+    verdict: 'harness',
+    reason:
+      "the in-process harness sets no servicePath, so there is no trailing slash to strip (the reference server's --service-path is tested over sockets in the conformance e2e tests)",
+  },
+  {
+    file: 'core/options.ts',
+    texts: ["if (servicePath !== '' && !/^\\/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%]*$/.test(servicePath))"],
+    verdict: 'unreachable',
+    reason: 'a startup check of the host option servicePath (options.test.ts): no request reaches it',
+  },
+];
