@@ -1,32 +1,30 @@
+import type { StepRequest } from '../case/step-request.js';
 import { failVerdict, PASS, type Verdict } from '../run/verdict.js';
 import { readCounter, sleep } from './batch-call.js';
 import type { CheckContext, NamedCheck } from './check-context.js';
 
+/** The batch of the disconnect checks: slow (/delay/400), then bump (a counter) that depends on it. */
+export function disconnectBatch(context: CheckContext, counter: string): { requests: unknown[] } {
+  return {
+    requests: [
+      { id: 'slow', method: 'GET', url: `${context.fixtures}/delay/400` },
+      { id: 'bump', method: 'POST', url: `${context.fixtures}/counters/${counter}`, dependsOn: ['slow'] },
+    ],
+  };
+}
+
 /**
- * Sends slow (/delay/400) then bump (a counter, dependsOn slow), aborts after `abortAfterMs`
- * (undefined: at once, while the request is still being sent and read), and passes when bump never ran.
- * With `params.stream` it asks for NDJSON: a streamed answer is cut off the same way.
+ * Sends `request` and aborts it after `abortAfterMs` (undefined: at once, while the request is still
+ * being sent and read); a skip verdict when the server answered before the client could disconnect.
  */
-async function dependentNeverStarts(
+export async function sendThenDisconnect(
   context: CheckContext,
-  params: Readonly<Record<string, unknown>>,
+  request: StepRequest,
   abortAfterMs: number | undefined,
-): Promise<Verdict> {
-  const name = `${context.run}-disconnect`;
+): Promise<Verdict | undefined> {
   const controller = new AbortController();
   let answeredFirst = false;
-  const pending = context.exchange(
-    {
-      body: {
-        requests: [
-          { id: 'slow', method: 'GET', url: `${context.fixtures}/delay/400` },
-          { id: 'bump', method: 'POST', url: `${context.fixtures}/counters/${name}`, dependsOn: ['slow'] },
-        ],
-      },
-      ...(params.stream === true ? { headers: { accept: 'application/x-ndjson' } } : {}),
-    },
-    controller.signal,
-  );
+  const pending = context.exchange(request, controller.signal);
   void pending.then(() => {
     answeredFirst = !controller.signal.aborted;
   });
@@ -37,6 +35,28 @@ async function dependentNeverStarts(
   // Whatever comes back after the abort is ignored: a socket client sees an error, an injected
   // fetch may still hand over the answer the server wrote once it stopped.
   await pending;
+  return undefined;
+}
+
+/**
+ * Sends the disconnect batch, disconnects after `abortAfterMs` and passes when bump never ran.
+ * With `params.stream` it asks for NDJSON: a streamed answer is cut off the same way.
+ */
+async function dependentNeverStarts(
+  context: CheckContext,
+  params: Readonly<Record<string, unknown>>,
+  abortAfterMs: number | undefined,
+): Promise<Verdict> {
+  const name = `${context.run}-disconnect`;
+  const skipped = await sendThenDisconnect(
+    context,
+    {
+      body: disconnectBatch(context, name),
+      ...(params.stream === true ? { headers: { accept: 'application/x-ndjson' } } : {}),
+    },
+    abortAfterMs,
+  );
+  if (skipped !== undefined) return skipped;
   await sleep(600);
   const value = await readCounter(context, name);
   if (typeof value !== 'number') return value.verdict;

@@ -5,6 +5,7 @@ import { concurrency, concurrencyLimit } from './concurrency.js';
 import { concurrencyAfterTimeout } from './concurrency-after-timeout.js';
 import { dependencyOrder } from './dependency-order.js';
 import { disconnect, disconnectAtOnce } from './disconnect.js';
+import { disconnectReplay } from './disconnect-replay.js';
 import { idempotencyInProgress } from './idempotency.js';
 import { isolation } from './isolation.js';
 import { limitRuleCodes } from './limit-rules.js';
@@ -31,6 +32,7 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   isolation,
   disconnect,
   'disconnect-at-once': disconnectAtOnce,
+  'disconnect-replay': disconnectReplay,
   recursion,
   'max-body-bytes': maxBodyBytes,
   'max-json-depth': maxJsonDepth,
