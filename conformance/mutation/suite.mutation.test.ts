@@ -59,6 +59,7 @@ const TIMEOUT_PROBES: Readonly<Record<string, Partial<typeof LIMITS>>> = {
  * failing case, so a mutant that a quick case kills never waits for these. Order is speed only.
  */
 const WAIT_IN_REAL_TIME = [
+  'idem.replay-after-disconnect',
   'stream.slow-reader',
   'exec.request-timeout',
   'idem.in-progress',
