@@ -31,7 +31,9 @@ const config = `conformance/mutation/stryker${sample ? '.sample' : ''}.config.mj
 const strykerArgs = [
   'run',
   config,
-  ...args.filter((a, i) => a !== '--sample' && i !== scratchAt && i !== scratchAt + 1),
+  ...args.filter(
+    (a, i) => a !== '--sample' && (scratchAt === -1 || (i !== scratchAt && i !== scratchAt + 1)),
+  ),
 ];
 
 const bin = join(dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');

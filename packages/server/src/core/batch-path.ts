@@ -34,7 +34,6 @@ function visiblePath(url: string): string | undefined {
   if (!result.ok) return undefined;
   const path = result.parts
     .map((part) => (typeof part === 'string' ? part : '\u0000'))
-    // Stryker disable next-line StringLiteral: a visible path joined with a separator still splits at the first "?" before the separator could matter
     .join('')
     .split('?', 1)[0]!;
   return path.includes('\u0000') ? undefined : path;

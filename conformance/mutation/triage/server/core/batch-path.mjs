@@ -45,9 +45,9 @@ export const RULES = [
   {
     file: 'core/batch-path.ts',
     texts: [".replace(/\\/{2,}/g, '/')"],
-    verdict: 'gap',
+    verdict: 'harness',
     reason:
-      'req-sec-4 names doubled separators: an envelope with url "/%2Fbatch" (or "//batch") must get 400 url.recursion up front; no case sends a doubled-slash spelling',
+      'only a batch path of two or more segments shows the collapse: at the one-segment /batch of the harness, //batch is refused as url.form and /%2Fbatch as url.encoding before this line, a trailing /batch// is stripped after it, and security.recursion-lookalike-doubled-slash kills the deleting variant',
   },
   {
     file: 'core/batch-path.ts',

@@ -48,8 +48,8 @@ export const RULES = [
     file: 'engine/item-problems.ts',
     texts: ['return problemResult({', "type: 'about:blank',"],
     mutators: ['ObjectLiteral', 'StringLiteral'],
-    verdict: 'gap',
+    verdict: 'unspecified',
     reason:
-      'the abandoned (503) entry of a disconnected batch is stored under its Idempotency-Key: a disconnect with a key, then the same request again, replays it; no case checks that the replayed entry is a problem with type, title and status (req-problem-2, req-idem-2)',
+      'the abandoned entry replayed after a disconnect is checked by idem.replay-after-disconnect (a problem with string type, title and its status); the spec names no type for it, and "" is still a string type (a relative URI reference under RFC 9457)',
   },
 ];

@@ -37,4 +37,12 @@ export const RULES = [
     verdict: 'equivalent',
     reason: 'a timer left armed fires after the batch ended and finds nothing running; finished stops step',
   },
+  {
+    file: 'engine/timeout-sweep.ts',
+    texts: ['while (head < order.length) {'],
+    mutators: ['EqualityOperator'],
+    verdict: 'equivalent',
+    reason:
+      'one step past the end reads no index, so startedAt finds no start, nothing expires, and the loop ends',
+  },
 ];
