@@ -10,7 +10,12 @@ import {
 } from '@batchwire/server';
 import { createFixtures } from '../src/fixtures/index.js';
 import type { FetchLike } from '../src/run/transport.js';
-import { IN_PROCESS_ORIGIN, type InProcessEndpoint, type InProcessOptions } from './in-process.js';
+import {
+  clientRequest,
+  IN_PROCESS_ORIGIN,
+  type InProcessEndpoint,
+  type InProcessOptions,
+} from './in-process.js';
 
 /** Where the custom host mounts its batch endpoint. */
 const BATCH_PATH = '/batch';
@@ -123,23 +128,6 @@ export function customHostEndpoint(options: InProcessOptions = {}): InProcessEnd
           : ReadableStream.from(answer.body).pipeThrough(new TextEncoderStream());
     return new Response(body, { status: answer.status, headers: answer.headers });
   };
-  const fetch: FetchLike = async (url, init) => {
-    // An HTTP client sends the length of a fixed body; the core refuses an oversized one from it.
-    const size =
-      typeof init.body === 'string'
-        ? Buffer.byteLength(init.body)
-        : init.body instanceof Uint8Array
-          ? init.body.byteLength
-          : undefined;
-    return app(
-      new Request(url, {
-        method: init.method,
-        headers: { ...(size === undefined ? {} : { 'content-length': String(size) }), ...init.headers },
-        signal: init.signal,
-        ...(init.body === undefined ? {} : { body: init.body }),
-        ...(init.duplex === undefined ? {} : { duplex: init.duplex }),
-      }),
-    );
-  };
+  const fetch: FetchLike = async (url, init) => app(clientRequest(url, init));
   return { url: `${IN_PROCESS_ORIGIN}${BATCH_PATH}`, fetch, close: () => handle.close() };
 }

@@ -44,6 +44,22 @@ const byteLength = (body: string | Uint8Array | ReadableStream<Uint8Array>) =>
       : undefined;
 
 /**
+ * The `Request` an HTTP client would send for the runner's call: with the length of a fixed body,
+ * which the core refuses an oversized one from.
+ */
+export function clientRequest(url: string, init: Parameters<FetchLike>[1]): Request {
+  const size = init.body === undefined ? undefined : byteLength(init.body);
+  const length = size === undefined ? {} : { 'content-length': String(size) };
+  return new Request(url, {
+    method: init.method,
+    headers: { ...length, ...init.headers },
+    signal: init.signal,
+    ...(init.body === undefined ? {} : { body: init.body }),
+    ...(init.duplex === undefined ? {} : { duplex: init.duplex }),
+  });
+}
+
+/**
  * Whether the app's router sends a path to the batch endpoint: as Express's default router does
  * (any case, optional trailing slash), and decoding percent-escapes and doubled slashes as lenient
  * routers do, so every spelling req-sec-4 names reaches it.
@@ -90,18 +106,8 @@ export function inProcessEndpoint(options: InProcessOptions = {}): InProcessEndp
     ...(options.servicePath === undefined ? {} : { servicePath: options.servicePath }),
   });
   const fetch: FetchLike = async (url, init) => {
-    const { pathname } = new URL(url);
-    // An HTTP client sends the length of a fixed body; the core refuses an oversized one from it.
-    const size = init.body === undefined ? undefined : byteLength(init.body);
-    const length = size === undefined ? {} : { 'content-length': String(size) };
-    const request = new Request(url, {
-      method: init.method,
-      headers: { ...length, ...init.headers },
-      signal: init.signal,
-      ...(init.body === undefined ? {} : { body: init.body }),
-      ...(init.duplex === undefined ? {} : { duplex: init.duplex }),
-    });
-    return pathname === batchPath ? batch(request) : app(request);
+    const request = clientRequest(url, init);
+    return new URL(url).pathname === batchPath ? batch(request) : app(request);
   };
   return { url: `${IN_PROCESS_ORIGIN}${batchPath}`, fetch, close: () => batch.close() };
 }
