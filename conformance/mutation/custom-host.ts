@@ -9,6 +9,7 @@ import {
   type ResponseBody,
 } from '@batchwire/server';
 import { createFixtures } from '../src/fixtures/index.js';
+import { statusAnswer } from '../src/fixtures/status.js';
 import type { FetchLike } from '../src/run/transport.js';
 import {
   clientRequest,
@@ -30,11 +31,35 @@ const capitalised = (name: string) =>
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The body of an entry as spec section 9.2 words it, written independently of the server's own
- * classifier: JSON that parses as its compact text, text under `text/*` or a charset, else base64.
- * Nothing is capped: the core's item budget is what must refuse an oversized body.
+ * The field lines a client could have sent for one combined value: a list split at its commas
+ * (RFC 9110 section 5.3 makes the two the same), a Cookie at its "; " crumbs (RFC 9113 section
+ * 8.2.3). A host that keeps lines apart (node's headersDistinct) hands the core such lists.
  */
-function entryBody(contentType: string | undefined, bytes: Uint8Array): ResponseBody {
+const fieldLines = (name: string, value: string): string[] =>
+  name === 'cookie' ? value.split(/;\s*/) : value.split(/,\s*/);
+
+/** How the custom host's dispatch hands a JSON body to the core. */
+export type JsonBodies = 'text' | 'value';
+
+/** Options of {@link customHostEndpoint}: the in-process ones, and how JSON bodies are handed over. */
+export interface CustomHostOptions extends InProcessOptions {
+  /**
+   * `text` (default): a JSON body as its compact text (`jsonText`), as a proxy that never parses
+   * it would; `value`: parsed (`json`), as a host whose handlers return objects would.
+   */
+  readonly jsonBodies?: JsonBodies;
+}
+
+/** A JSON body in the form the host hands it over. */
+const jsonBody = (value: unknown, form: JsonBodies): ResponseBody =>
+  form === 'value' ? { kind: 'json', value } : { kind: 'jsonText', text: JSON.stringify(value) };
+
+/**
+ * The body of an entry as spec section 9.2 words it, written independently of the server's own
+ * classifier: JSON that parses as JSON, text under `text/*` or a charset, else base64. Nothing is
+ * capped: the core's item budget is what must refuse an oversized body.
+ */
+function entryBody(contentType: string | undefined, bytes: Uint8Array, form: JsonBodies): ResponseBody {
   if (bytes.byteLength === 0) return { kind: 'none' };
   const json = contentType !== undefined && isJsonMediaType(contentType);
   const textual =
@@ -48,7 +73,7 @@ function entryBody(contentType: string | undefined, bytes: Uint8Array): Response
     }
     if (text !== undefined && json) {
       try {
-        return { kind: 'jsonText', text: JSON.stringify(JSON.parse(text)) };
+        return jsonBody(JSON.parse(text), form);
       } catch {
         if (textual) return { kind: 'text', text };
       }
@@ -59,13 +84,17 @@ function entryBody(contentType: string | undefined, bytes: Uint8Array): Response
 
 /**
  * A host of its own over the public protocol core (`createBatchHandler`), as an app on a framework
- * Batchwire ships no adapter for would write one: it hands the outer body over as text (what a
- * host's text body parser gives) and dispatches inner requests to the Appendix A fixtures with a
- * dispatch of its own that keeps whole bodies and embeds JSON as its text. So the core's own
- * safeguards meet the cases, not the shipped hosts' (the fetch host caps bodies while reading).
+ * Batchwire ships no adapter for would write one. It hands the outer body over as text (what a
+ * host's text body parser gives) and every header as its list of field lines (`headersDistinct`),
+ * and dispatches inner requests to the Appendix A fixtures with a dispatch of its own: it keeps
+ * whole bodies, and answers `GET status/{code}` at once, without a promise, as a router whose
+ * handler is synchronous does. So the core's own safeguards and its synchronous path meet the
+ * cases, not only the shipped hosts' (the fetch host caps bodies while reading, always awaits).
  */
-export function customHostEndpoint(options: InProcessOptions = {}): InProcessEndpoint {
+export function customHostEndpoint(options: CustomHostOptions = {}): InProcessEndpoint {
+  const form = options.jsonBodies ?? 'text';
   const fixtures = createFixtures({ throws: 'reject' });
+  const statusPath = new RegExp(`^${fixtures.prefix}/status/([^/?#]*)$`);
   const handle = createBatchHandler<Request>({
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     ...(options.streaming === undefined ? {} : { streaming: options.streaming }),
@@ -77,7 +106,21 @@ export function customHostEndpoint(options: InProcessOptions = {}): InProcessEnd
     if (pathname === BATCH_PATH) return serve(request);
     return new Response('not found', { status: 404 });
   };
-  const dispatch: Dispatch = async (request, context): Promise<InnerResult> => {
+  const answeredAtOnce = (method: string, url: string): InnerResult | undefined => {
+    const param = method === 'GET' || method === 'HEAD' ? statusPath.exec(url)?.[1] : undefined;
+    const answer = param === undefined ? undefined : statusAnswer(param);
+    if (answer === undefined) return undefined;
+    if (answer.body === undefined || method === 'HEAD')
+      return { status: answer.status, headers: {}, body: { kind: 'none' } };
+    return {
+      status: answer.status,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: jsonBody(answer.body, form),
+    };
+  };
+  const dispatch: Dispatch = (request, context) =>
+    answeredAtOnce(request.method, request.url) ?? answerLater(request, context);
+  const answerLater = async (...[request, context]: Parameters<Dispatch>): Promise<InnerResult> => {
     const response = await app(
       new Request(`${IN_PROCESS_ORIGIN}${request.url}`, {
         method: request.method,
@@ -95,13 +138,13 @@ export function customHostEndpoint(options: InProcessOptions = {}): InProcessEnd
     return {
       status: response.status,
       headers,
-      body: entryBody(response.headers.get('content-type') ?? undefined, bytes),
+      body: entryBody(response.headers.get('content-type') ?? undefined, bytes, form),
     };
   };
   const serve = async (request: Request): Promise<Response> => {
-    const headers: Record<string, string> = Object.create(null);
+    const headers: Record<string, string[]> = Object.create(null);
     request.headers.forEach((value, name) => {
-      headers[name] = value;
+      headers[name] = fieldLines(name, value);
     });
     const answer = await handle({
       method: request.method,

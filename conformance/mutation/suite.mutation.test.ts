@@ -2,8 +2,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Case } from '../src/case/case.js';
 import { loadCases } from '../src/case/load-cases.js';
 import { runConformance } from '../src/run/run-conformance.js';
-import { customHostEndpoint } from './custom-host.js';
-import { type InProcessEndpoint, type InProcessOptions, inProcessEndpoint } from './in-process.js';
+import { type CustomHostOptions, customHostEndpoint } from './custom-host.js';
+import { type InProcessEndpoint, inProcessEndpoint } from './in-process.js';
 
 /**
  * Cases that cannot pass in-process, each with why; every other case must pass, so a mutant that
@@ -85,9 +85,9 @@ if (unknownWaiting.length > 0)
 
 async function expectVerdict(
   testCase: Case,
-  options: InProcessOptions,
+  options: CustomHostOptions,
   verdict = 'passed: ',
-  host: (options: InProcessOptions) => InProcessEndpoint = inProcessEndpoint,
+  host: (options: CustomHostOptions) => InProcessEndpoint = inProcessEndpoint,
 ): Promise<void> {
   // Built inside the test, after Stryker switched the mutant on, so the mutants of the code
   // that builds an endpoint (option resolution, the handler) are live in what the case meets.
@@ -161,6 +161,35 @@ describe('the conformance suite against the core behind a custom host', () => {
   for (const testCase of quickCases.filter((c) => !(c.id in NOT_IN_PROCESS))) {
     it(`${testCase.id} (custom host)`, () =>
       expectVerdict(testCase, { limits: LIMITS }, 'passed: ', customHostEndpoint));
+  }
+});
+
+// The same host handing JSON bodies over parsed (a host whose handlers return objects): the core
+// measures, embeds and resolves references into values too, not only JSON text. The cases that
+// read inner bodies back (limits, references, responses) are the ones that path can change.
+const READS_BODIES = (testCase: Case) => /^(limits|ref|response)\./.test(testCase.id);
+describe('the cases that read inner bodies against a custom host handing JSON values', () => {
+  for (const testCase of quickCases.filter((c) => READS_BODIES(c) && !(c.id in NOT_IN_PROCESS))) {
+    it(`${testCase.id} (custom host, JSON values)`, () =>
+      expectVerdict(testCase, { limits: LIMITS, jsonBodies: 'value' }, 'passed: ', customHostEndpoint));
+  }
+});
+
+// An octet-stream body is embedded as base64, whose padding depends on its length modulo 3. The
+// main limit (65,536) leaves the body of exactly the limit two padding characters; these two give
+// it none and one, so each way of counting the padding back meets a body at its exact limit.
+const BASE64_RESIDUES = [65_535, 65_537];
+describe('limits.max-item-response-bytes at limits of every length modulo 3, behind the custom host', () => {
+  const testCase = loaded.cases.find((c) => c.id === 'limits.max-item-response-bytes');
+  if (testCase === undefined) throw new Error('no case limits.max-item-response-bytes');
+  for (const maxItemResponseBytes of BASE64_RESIDUES) {
+    it(`${testCase.id} (custom host, maxItemResponseBytes ${maxItemResponseBytes})`, () =>
+      expectVerdict(
+        testCase,
+        { limits: { ...LIMITS, maxItemResponseBytes } },
+        'passed: ',
+        customHostEndpoint,
+      ));
   }
 });
 

@@ -8,6 +8,7 @@ import { disconnect, disconnectAtOnce } from './disconnect.js';
 import { disconnectReplay } from './disconnect-replay.js';
 import { idempotencyInProgress } from './idempotency.js';
 import { isolation } from './isolation.js';
+import { maxItemResponsePlainText } from './item-response-plain-text.js';
 import { maxItemResponseText } from './item-response-text.js';
 import { limitRuleCodes } from './limit-rules.js';
 import { maxBodyBytes, maxJsonDepth } from './limits.js';
@@ -41,6 +42,7 @@ export const NAMED_CHECKS: Readonly<Record<string, NamedCheck>> = {
   'response-limits-advertised': responseLimitsAdvertised,
   'response-limits-consistent': responseLimitsConsistent,
   'max-item-response-bytes': maxItemResponseBytes,
+  'max-item-response-plain-text': maxItemResponsePlainText,
   'max-item-response-text': maxItemResponseText,
   'max-response-bytes': maxResponseBytes,
   'response-budget-summary': responseBudgetSummary,

@@ -109,6 +109,15 @@ for (const dispatch of ['routing', 'inject'] as const) {
       });
       expect(text.status).toBe(415);
       expect(text.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      // Fastify cannot parse a list as a Content-Type and would answer its own error body.
+      const list = await fetch(`${origin}/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json, text/plain' },
+        body: JSON.stringify({ requests: [] }),
+      });
+      expect(list.status).toBe(415);
+      expect(list.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(((await list.json()) as { type: string }).type).toMatch(/unsupported-media-type$/);
       const huge = await fetch(`${origin}/batch`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

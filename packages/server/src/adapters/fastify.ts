@@ -81,6 +81,12 @@ export const batchwire: FastifyPluginCallback<BatchwireFastifyOptions> = (instan
     reply.code(answer.status).headers(answer.headers);
     return reply.send(typeof answer.body === 'string' ? answer.body : Readable.from(answer.body));
   };
+  // Fastify refuses a Content-Type it cannot parse (a list, say) before any parser runs, with its
+  // own error body; the core answers it instead, so the client gets the protocol's 415 problem.
+  instance.setErrorHandler((error: { code?: unknown }, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return serve(request, reply);
+    throw error;
+  });
   instance.route({ method: METHODS, url: '/', handler: serve });
   done();
 };

@@ -25,6 +25,21 @@ describe('createBatchHandler: methods, media types and limits without a socket',
     expect(inner.json.type).toBe(PROBLEM_TYPES.recursion);
   });
 
+  it('takes headers given as lists of values (headersDistinct): one Content-Type is its value, two are 415', async () => {
+    const handle = createBatchHandler({});
+    const { dispatch } = echoDispatch();
+    const once = await postJson(handle, one, dispatch, {
+      headers: { 'content-type': ['application/json'], accept: ['application/json'] },
+    });
+    expect(once.status).toBe(200);
+    expect(once.json).toMatchObject({ responses: [{ status: 200 }] });
+    const twice = await postJson(handle, one, dispatch, {
+      headers: { 'content-type': ['application/json', 'text/plain'] },
+    });
+    expect(twice.status).toBe(415);
+    expect(twice.json.detail).toContain('application/json, text/plain');
+  });
+
   it('answers 415, 413 (declared and read), 400 for bad JSON and bad UTF-8, naming the rule', async () => {
     const handle = createBatchHandler({ limits: { maxBodyBytes: 100 } });
     const { dispatch, started } = echoDispatch();

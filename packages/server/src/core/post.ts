@@ -73,9 +73,12 @@ export async function handlePost<Raw>(
     trace?.end({ status: problem.status, problem });
     return problemResponse(problem, headers);
   };
-  const contentType = req.headers['content-type'];
-  if (typeof contentType !== 'string' && contentType !== undefined)
-    return refuse(unsupportedMediaTypeProblem(contentType.join(', ')));
+  const contentTypes = req.headers['content-type'];
+  // A list of one is the header sent once (node's headersDistinct); more is a repeated Content-Type.
+  if (typeof contentTypes !== 'string' && contentTypes !== undefined && contentTypes.length !== 1)
+    // Stryker disable next-line StringLiteral: the separator only spells the problem's free-text detail
+    return refuse(unsupportedMediaTypeProblem(contentTypes.join(', ')));
+  const contentType = typeof contentTypes === 'string' ? contentTypes : contentTypes?.[0];
   if (!isEnvelopeMediaType(contentType)) return refuse(unsupportedMediaTypeProblem(contentType));
   const read = await readEnvelope(req, config.limits.maxBodyBytes);
   if (!read.ok) return refuse(read.problem, read.problem.status === 413 ? { Connection: 'close' } : {});

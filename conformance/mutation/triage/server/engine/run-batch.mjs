@@ -41,8 +41,16 @@ export const RULES = [
   {
     file: 'engine/run-batch.ts',
     texts: ['for (let k = 0; k < answeredIndex.length; k++) {'],
-    verdict: 'harness',
-    reason: 'only matters when the dispatcher answers synchronously; fetchDispatch is always asynchronous',
+    verdict: 'equivalent',
+    reason:
+      'one step past the end reads answeredIndex[length], undefined, whose release finds no running state, so the loop goes on to the next (the custom host answers status/{code} synchronously, which kills the other mutants here)',
+  },
+  {
+    file: 'engine/run-batch.ts',
+    texts: ['if (state === undefined) continue;'],
+    verdict: 'equivalent',
+    reason:
+      'a synchronous answer is settled in the same round of starts, before any timeout or halt can release it, so release always finds its running state',
   },
   {
     file: 'engine/run-batch.ts',

@@ -6,9 +6,9 @@ export const RULES = [
     texts: [
       "value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'",
     ],
-    verdict: 'harness',
+    verdict: 'equivalent',
     reason:
-      'the fetch host always dispatches asynchronously; a synchronous answer comes from the node:http hosts',
+      'run-batch hands a promise-like answer to Promise.resolve, which takes a plain result too: a synchronous answer (the custom host answers status/{code} at once) taken for a promise only settles a microtask later, which leaves no trace on the wire',
   },
   {
     file: 'engine/running.ts',

@@ -1,0 +1,46 @@
+import { failVerdict } from '../run/verdict.js';
+import { postBatch } from './batch-call.js';
+import type { NamedCheck } from './check-context.js';
+import { probeLimit } from './limit-probe.js';
+import { tooLargeEntry } from './response-size.js';
+
+/** Most bytes `GET {fixtures}/text/{n}` is asked for (req-fixture-8). */
+export const MAX_FIXTURE_TEXT_BYTES = 16_777_216;
+
+/** A text body of exactly `maxItemResponseBytes` is relayed whole; one byte more answers 502. */
+export const maxItemResponsePlainText: NamedCheck = {
+  summary:
+    'Sends GET {fixtures}/text/{maxItemResponseBytes} and GET {fixtures}/text/{maxItemResponseBytes + 1}; passes when the first answers 200 with all its letters as the string body (or, when maxResponseBytes leaves no room for it, 502 naming maxResponseBytes) and the second 502 response-too-large with limit { name: "maxItemResponseBytes", value } (skipped when not advertised or when limit + 1 is above 16 MiB).',
+  run: probeLimit(
+    'maxItemResponseBytes',
+    // The probe asks for limit + 1 bytes.
+    (limit) => limit >= MAX_FIXTURE_TEXT_BYTES,
+    'is above what /text/{n} can answer',
+    async (context, limit) => {
+      const call = await postBatch(context, {
+        requests: [
+          { id: 'at', method: 'GET', url: `${context.fixtures}/text/${limit}` },
+          { id: 'over', method: 'GET', url: `${context.fixtures}/text/${limit + 1}` },
+        ],
+      });
+      if (!call.ok) return call.verdict;
+      const at = call.byId('at');
+      const total = context.capabilities.limits.maxResponseBytes;
+      if (at?.status === 502 && total !== undefined) {
+        const refused = tooLargeEntry(at, 'maxResponseBytes', total, call.evidence);
+        if (refused.kind !== 'pass') return refused;
+      } else if (at?.status !== 200) {
+        return failVerdict(
+          `the text body of exactly maxItemResponseBytes ${limit} bytes answered ${at?.status}, not 200`,
+          call.evidence,
+        );
+      } else if (typeof at.body !== 'string' || at.body.length !== limit || /[^a]/.test(at.body)) {
+        return failVerdict(
+          `the text body of exactly maxItemResponseBytes ${limit} bytes did not come back whole as a string`,
+          call.evidence,
+        );
+      }
+      return tooLargeEntry(call.byId('over'), 'maxItemResponseBytes', limit, call.evidence);
+    },
+  ),
+};
