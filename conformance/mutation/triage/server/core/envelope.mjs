@@ -4,9 +4,9 @@ export const RULES = [
   {
     file: 'core/envelope.ts',
     texts: ["return typeof value === 'string' || value === undefined ? value : value.join(', ');"],
-    verdict: 'harness',
+    verdict: 'equivalent',
     reason:
-      'the fetch host always hands bytes and string headers; text bodies from host parsers and array header values come only from other hosts',
+      'the joined value is only read as a number (Content-Length, which has no comma) or compared with identity (Content-Encoding): a list of two or more codings is not identity however it is joined, unless its parts spell the word',
   },
   {
     file: 'core/envelope.ts',
@@ -20,7 +20,7 @@ export const RULES = [
     texts: ['if (body instanceof Uint8Array) return parseBytes(body, maxBodyBytes);'],
     verdict: 'harness',
     reason:
-      'the fetch host always hands bytes and string headers; text bodies from host parsers and array header values come only from other hosts',
+      'the fetch host hands bytes and the custom host text; a value that a host JSON parser already produced (express.json) comes only from such hosts',
   },
   {
     file: 'core/envelope.ts',

@@ -4,8 +4,9 @@ export const RULES = [
   {
     file: 'core/idempotent.ts',
     texts: ["return typeof value === 'string' || value === undefined ? value : value.join(', ');"],
-    verdict: 'harness',
-    reason: 'the fetch host hands string headers; array values come only from node hosts',
+    verdict: 'equivalent',
+    reason:
+      'the key and the credentials it is scoped by are only compared with their own earlier values, so any one way of joining a list of field lines gives the same replays (a list of one, what a client sending one line gives, stringifies to its value); only keys differing in a ", " alone could collide',
   },
   {
     file: 'core/idempotent.ts',

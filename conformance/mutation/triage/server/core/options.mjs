@@ -13,7 +13,7 @@ export const RULES = [
     texts: ["const servicePath = (options.servicePath ?? '').replace(/\\/+$/, '');"],
     verdict: 'harness',
     reason:
-      "the in-process harness sets no servicePath, so there is no trailing slash to strip (the reference server's --service-path is tested over sockets in the conformance e2e tests)",
+      "the harness configures servicePath '/api/' with one trailing slash, which /\\/$/ strips as /\\/+$/ does; only a path ending in two slashes tells them apart",
   },
   {
     file: 'core/options.ts',
