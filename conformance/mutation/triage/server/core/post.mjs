@@ -27,7 +27,7 @@ export const RULES = [
     ],
     verdict: 'harness',
     reason:
-      'no host of the harness hands a request without Content-Type: the runner\'s fetch gives a text body the Content-Type text/plain, so the value is never undefined here',
+      "no host of the harness hands a request without Content-Type: the runner's fetch gives a text body the Content-Type text/plain, so the value is never undefined here",
   },
   {
     file: 'core/post.ts',
