@@ -31,12 +31,14 @@ const capitalised = (name: string) =>
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The field lines a client could have sent for one combined value: a list split at its commas
- * (RFC 9110 section 5.3 makes the two the same), a Cookie at its "; " crumbs (RFC 9113 section
- * 8.2.3). A host that keeps lines apart (node's headersDistinct) hands the core such lists.
+ * The field lines a client could have sent for one value: each ", "-separated member on a line of
+ * its own (RFC 9110 section 5.3 makes a list the same either way; for a singleton field such as
+ * Content-Type it is a repeated field, which a recipient must cope with), a Cookie as its "; "
+ * crumbs (RFC 9113 section 8.2.3). A host that keeps lines apart (node's headersDistinct) hands the
+ * core such lists. Split at the exact separators the core joins with, so nothing is rewritten.
  */
 const fieldLines = (name: string, value: string): string[] =>
-  name === 'cookie' ? value.split(/;\s*/) : value.split(/,\s*/);
+  name === 'cookie' ? value.split('; ') : value.split(', ');
 
 /** How the custom host's dispatch hands a JSON body to the core. */
 export type JsonBodies = 'text' | 'value';
@@ -85,7 +87,7 @@ function entryBody(contentType: string | undefined, bytes: Uint8Array, form: Jso
 /**
  * A host of its own over the public protocol core (`createBatchHandler`), as an app on a framework
  * Batchwire ships no adapter for would write one. It hands the outer body over as text (what a
- * host's text body parser gives) and every header as its list of field lines (`headersDistinct`),
+ * host's text body parser gives) and every header as a list of field lines (see fieldLines),
  * and dispatches inner requests to the Appendix A fixtures with a dispatch of its own: it keeps
  * whole bodies, and answers `GET status/{code}` at once, without a promise, as a router whose
  * handler is synchronous does. So the core's own safeguards and its synchronous path meet the
@@ -110,17 +112,12 @@ export function customHostEndpoint(options: CustomHostOptions = {}): InProcessEn
     const param = method === 'GET' || method === 'HEAD' ? statusPath.exec(url)?.[1] : undefined;
     const answer = param === undefined ? undefined : statusAnswer(param);
     if (answer === undefined) return undefined;
-    if (answer.body === undefined || method === 'HEAD')
-      return { status: answer.status, headers: {}, body: { kind: 'none' } };
-    return {
-      status: answer.status,
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      body: jsonBody(answer.body, form),
-    };
+    if (answer.body === undefined) return { status: answer.status, headers: {}, body: { kind: 'none' } };
+    const headers = { 'Content-Type': 'application/json; charset=utf-8' };
+    if (method === 'HEAD') return { status: answer.status, headers, body: { kind: 'none' } };
+    return { status: answer.status, headers, body: jsonBody(answer.body, form) };
   };
-  const dispatch: Dispatch = (request, context) =>
-    answeredAtOnce(request.method, request.url) ?? answerLater(request, context);
-  const answerLater = async (...[request, context]: Parameters<Dispatch>): Promise<InnerResult> => {
+  const answerLater: Dispatch = async (request, context) => {
     const response = await app(
       new Request(`${IN_PROCESS_ORIGIN}${request.url}`, {
         method: request.method,
@@ -141,6 +138,8 @@ export function customHostEndpoint(options: CustomHostOptions = {}): InProcessEn
       body: entryBody(response.headers.get('content-type') ?? undefined, bytes, form),
     };
   };
+  const dispatch: Dispatch = (request, context) =>
+    answeredAtOnce(request.method, request.url) ?? answerLater(request, context);
   const serve = async (request: Request): Promise<Response> => {
     const headers: Record<string, string[]> = Object.create(null);
     request.headers.forEach((value, name) => {

@@ -45,16 +45,18 @@ const byteLength = (body: string | Uint8Array | ReadableStream<Uint8Array>) =>
 
 /**
  * The `Request` an HTTP client would send for the runner's call: with the length of a fixed body,
- * which the core refuses an oversized one from.
+ * which the core refuses an oversized one from, and no Content-Type the runner did not set (fetch
+ * would give a string body text/plain, so a case sending none would never reach the core as such).
  */
 export function clientRequest(url: string, init: Parameters<FetchLike>[1]): Request {
   const size = init.body === undefined ? undefined : byteLength(init.body);
   const length = size === undefined ? {} : { 'content-length': String(size) };
+  const body = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : init.body;
   return new Request(url, {
     method: init.method,
     headers: { ...length, ...init.headers },
     signal: init.signal,
-    ...(init.body === undefined ? {} : { body: init.body }),
+    ...(body === undefined ? {} : { body }),
     ...(init.duplex === undefined ? {} : { duplex: init.duplex }),
   });
 }

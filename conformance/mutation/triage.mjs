@@ -101,6 +101,12 @@ writeFileSync(
   lines.join('\n'),
 );
 console.log(lines.slice(4, 8).join(' '));
+// A rule no survivor meets any more (its mutants are killed now) would hide a future survivor on
+// that line behind an old verdict: listed so it is removed. Only a full report can tell.
+const used = new Set(survivors.map((s) => s.rule));
+const mutatedFiles = Object.keys(report.files);
+const unused = RULES.filter((rule) => !used.has(rule) && mutatedFiles.some((f) => f.endsWith(rule.file)));
+for (const rule of unused) console.log(`unused rule: ${rule.file}: ${rule.texts[0]}`);
 if (untriaged.length > 0) {
   for (const r of untriaged.slice(0, 60))
     console.log(`untriaged: ${r.file}:${r.line} ${r.mutator} ${r.replacement} | ${r.code}`);

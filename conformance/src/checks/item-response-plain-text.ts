@@ -30,8 +30,11 @@ export const maxItemResponsePlainText: NamedCheck = {
         const refused = tooLargeEntry(at, 'maxResponseBytes', total, call.evidence);
         if (refused.kind !== 'pass') return refused;
       } else if (at?.status !== 200) {
+        // A server with fixtures of its own may lack the route added in 1.1.
+        const hint =
+          at?.status === 404 ? ' (is the fixture route GET {prefix}/text/{n} of req-fixture-8 mounted?)' : '';
         return failVerdict(
-          `the text body of exactly maxItemResponseBytes ${limit} bytes answered ${at?.status}, not 200`,
+          `the text body of exactly maxItemResponseBytes ${limit} bytes answered ${at?.status}, not 200${hint}`,
           call.evidence,
         );
       } else if (typeof at.body !== 'string' || at.body.length !== limit || /[^a]/.test(at.body)) {

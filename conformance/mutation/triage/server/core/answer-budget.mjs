@@ -36,9 +36,9 @@ export const RULES = [
   {
     file: 'core/answer-budget.ts',
     texts: ['return text !== undefined && exceeds(text, maxBytes);'],
-    verdict: 'equivalent',
+    verdict: 'harness',
     reason:
-      'JSON.stringify gives undefined only for undefined, a function or a symbol, which no parsed JSON body is (the JSON-values pass of the custom host kills the other mutants of this path)',
+      "a dispatch may hand { kind: 'json', value: undefined } (the Dispatch type allows it), whose entry the original writes without a body and the mutant throws on; the custom host's JSON-values pass hands only parsed JSON, which JSON.stringify never turns into undefined",
   },
   {
     file: 'core/answer-budget.ts',

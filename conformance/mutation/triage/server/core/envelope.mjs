@@ -4,9 +4,9 @@ export const RULES = [
   {
     file: 'core/envelope.ts',
     texts: ["return typeof value === 'string' || value === undefined ? value : value.join(', ');"],
-    verdict: 'equivalent',
+    verdict: 'gap',
     reason:
-      'the joined value is only read as a number (Content-Length, which has no comma) or compared with identity (Content-Encoding): a list of two or more codings is not identity however it is joined, unless its parts spell the word',
+      'joined without the separator, a Content-Encoding list whose members spell identity ("iden, tity", 415 under req-media-4) would be taken for no coding, and a Content-Length list ("42, 42", which RFC 9110 section 8.6 lets a recipient accept) would read as 4242; no case sends either',
   },
   {
     file: 'core/envelope.ts',

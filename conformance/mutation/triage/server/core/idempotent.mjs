@@ -4,9 +4,9 @@ export const RULES = [
   {
     file: 'core/idempotent.ts',
     texts: ["return typeof value === 'string' || value === undefined ? value : value.join(', ');"],
-    verdict: 'equivalent',
+    verdict: 'gap',
     reason:
-      'the key and the credentials it is scoped by are only compared with their own earlier values, so any one way of joining a list of field lines gives the same replays (a list of one, what a client sending one line gives, stringifies to its value); only keys differing in a ", " alone could collide',
+      'the key is checked for length (1 to 255 printable characters, req-idem-8) after the host\'s lines are joined: a 256-character key holding a ", " is refused, while joined without the separator (or handed over as the list) it shrinks to 254 or 255 and runs; no case sends such a key',
   },
   {
     file: 'core/idempotent.ts',
