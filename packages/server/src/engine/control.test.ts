@@ -109,6 +109,27 @@ describe('runBatch: onError stop, timeouts, disconnect, crashes', () => {
     expect(outcome.items.map((item: ItemOutcome) => item.status)).toEqual([503, 503, 424, 424]);
   });
 
+  it('starts nothing when the client left before the batch began (a slow store, say), sync or not', async () => {
+    const gone = new AbortController();
+    gone.abort();
+    const started: string[] = [];
+    const dispatch = (r: DispatchRequest) => {
+      started.push(r.id);
+      return r.id === 'sync' ? jsonResult(200, {}) : Promise.resolve(jsonResult(200, {}));
+    };
+    const outcome = await runBatch(
+      accepted({ requests: [get('sync', '/1'), get('async', '/2')] }),
+      dispatch,
+      {
+        limits: TEST_LIMITS,
+        signal: gone.signal,
+      },
+    );
+    expect(started).toEqual([]);
+    expect(outcome.disconnected).toBe(true);
+    expect(outcome.items.map((item: ItemOutcome) => item.executed)).toEqual([false, false]);
+  });
+
   it('turns a dispatcher that throws or rejects into a 500 for that item only', async () => {
     const dispatch = (r: DispatchRequest) => {
       if (r.id === 'sync') throw new Error('sync');

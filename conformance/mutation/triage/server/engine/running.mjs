@@ -6,9 +6,9 @@ export const RULES = [
     texts: [
       "value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'",
     ],
-    verdict: 'harness',
+    verdict: 'equivalent',
     reason:
-      "run-batch hands a promise-like answer to Promise.resolve, which takes a plain result too, so a synchronous answer taken for a promise settles a microtask later; that shows only when the client is gone before the first round of starts ends (the original settles those answers, the mutant cancels them, and a keyed batch stores a different replay), which no case combines with the custom host's synchronous status/{code}",
+      'run-batch hands a promise-like answer to Promise.resolve, which takes a plain result too: a synchronous answer (the custom host answers status/{code} at once) taken for a promise settles a microtask later, before any abort event (a later task) can fire, and a client already gone starts nothing either way',
   },
   {
     file: 'engine/running.ts',
