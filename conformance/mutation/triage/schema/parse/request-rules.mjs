@@ -3,27 +3,6 @@
 export const RULES = [
   {
     file: 'parse/request-rules.ts',
-    texts: ['let referencing = false;'],
-    verdict: 'equivalent',
-    reason:
-      "in a streamed answer it keeps the dependsOn targets' headers and body a little longer; nothing reads them",
-  },
-  {
-    file: 'parse/request-rules.ts',
-    texts: ['if (!isRecord(request)) return { violations, dependencies: [], referencing };'],
-    mutators: ['ArrayDeclaration'],
-    verdict: 'equivalent',
-    reason: 'a request that is not an object always breaks the schema, so its dependencies are never used',
-  },
-  {
-    file: 'parse/request-rules.ts',
-    texts: ['return false;'],
-    verdict: 'unspecified',
-    reason:
-      'after reference.syntax the raw "{" also gets url.character, true of the url as written (req-validate-3 asks for every violation)',
-  },
-  {
-    file: 'parse/request-rules.ts',
     texts: ["if (typeof target === 'string') addTarget(target, () => at('dependsOn', i), 'dependsOn');"],
     verdict: 'unspecified',
     reason:

@@ -3,17 +3,6 @@
 export const RULES = [
   {
     file: 'core/answer-budget.ts',
-    texts: [
-      'Math.floor((body.data.length * 3) / 4) -',
-      "(body.data.endsWith('==') ? 2 : body.data.endsWith('=') ? 1 : 0) >",
-      'maxBytes',
-    ],
-    verdict: 'harness',
-    reason:
-      'miscounting the base64 padding by a byte shows only for a binary body of exactly maxItemResponseBytes whose length leaves padding; limits.max-item-response-bytes runs behind the custom host at limits of every length modulo 3 for that, and the fetch host refuses an oversized body while reading it',
-  },
-  {
-    file: 'core/answer-budget.ts',
     texts: ['if (text.length > maxBytes) return true;'],
     verdict: 'equivalent',
     reason:
@@ -39,13 +28,6 @@ export const RULES = [
     verdict: 'harness',
     reason:
       "a dispatch may hand { kind: 'json', value: undefined } (the Dispatch type allows it), whose entry the original writes without a body and the mutant throws on; the custom host's JSON-values pass hands only parsed JSON, which JSON.stringify never turns into undefined",
-  },
-  {
-    file: 'core/answer-budget.ts',
-    texts: ['if (bodyTooLarge(item.body, limits.maxItemResponseBytes))'],
-    verdict: 'harness',
-    reason:
-      'the fetch dispatcher refuses bodies over maxItemResponseBytes while reading them, so this second check never sees an oversized body',
   },
   {
     file: 'core/answer-budget.ts',
@@ -81,12 +63,6 @@ export const RULES = [
     texts: ['if (item.executed && item.status >= 200 && item.status < 300) moved += 1;'],
     verdict: 'equivalent',
     reason: 'an item that never ran never has a 2xx status, and no final status is below 200',
-  },
-  {
-    file: 'core/answer-budget.ts',
-    texts: ['answered: (item) => refusals.get(item.index) ?? item,'],
-    verdict: 'equivalent',
-    reason: 'answered only feeds observers and logs, never the answer',
   },
   {
     file: 'core/answer-budget.ts',

@@ -10,24 +10,10 @@ export const RULES = [
   },
   {
     file: 'core/batch-path.ts',
-    texts: ['return decoded'],
-    verdict: 'equivalent',
-    reason:
-      'both sides of the comparison go through routeKey, so folding to upper instead of lower case compares the same',
-  },
-  {
-    file: 'core/batch-path.ts',
     texts: [".replace(/\\/+$/, '');"],
     verdict: 'equivalent',
     reason:
       'repeated slashes were collapsed on the line before, so one trailing slash is all that can be left',
-  },
-  {
-    file: 'core/batch-path.ts',
-    texts: ["if (!mayHoldReferences(url)) return url.split('?', 1)[0]!;"],
-    verdict: 'equivalent',
-    reason:
-      "the fast path and the template scan give the same visible path for every url (a template's raw text can never equal the endpoint)",
   },
   {
     file: 'core/batch-path.ts',
@@ -56,13 +42,5 @@ export const RULES = [
     verdict: 'equivalent',
     reason:
       'a reference part rendered as "[object Object]" never makes the visible path equal the endpoint, so the answer is the same',
-  },
-  {
-    file: 'core/batch-path.ts',
-    texts: [".map((part) => (typeof part === 'string' ? part : '\\u0000'))"],
-    mutators: ['StringLiteral'],
-    verdict: 'gap',
-    reason:
-      'a url naming the endpoint only with a reference removed, e.g. "{{batchPath}}{{a.body.x}}", must run (req-sec-5 refuses per item) but the mutant rejects the whole envelope with 400; no case sends one',
   },
 ];

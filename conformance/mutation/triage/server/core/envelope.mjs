@@ -10,13 +10,6 @@ export const RULES = [
   },
   {
     file: 'core/envelope.ts',
-    texts: ["if (typeof body === 'string') {"],
-    verdict: 'harness',
-    reason:
-      'the fetch host always hands bytes and string headers; text bodies from host parsers and array header values come only from other hosts',
-  },
-  {
-    file: 'core/envelope.ts',
     texts: ['if (body instanceof Uint8Array) return parseBytes(body, maxBodyBytes);'],
     verdict: 'harness',
     reason:
@@ -25,12 +18,6 @@ export const RULES = [
   {
     file: 'core/envelope.ts',
     texts: ['} catch {'],
-    verdict: 'equivalent',
-    reason: 'still 400 malformed-json; only the detail text changes',
-  },
-  {
-    file: 'core/envelope.ts',
-    texts: ["return { ok: false, problem: malformedJsonProblem('the body is not valid UTF-8') };"],
     verdict: 'equivalent',
     reason: 'still 400 malformed-json; only the detail text changes',
   },

@@ -3,13 +3,6 @@
 export const RULES = [
   {
     file: 'core/handler.ts',
-    texts: ['maxEntries: config.idempotency.maxEntries,'],
-    verdict: 'harness',
-    reason:
-      'the harness keeps the store sizes at their defaults, which memoryIdempotencyStore also defaults to',
-  },
-  {
-    file: 'core/handler.ts',
     texts: ['memoryIdempotencyStore({'],
     verdict: 'harness',
     reason:

@@ -16,42 +16,7 @@ export const RULES = [
   },
   {
     file: 'core/idempotent.ts',
-    texts: ["return { kind: 'run', claim: undefined };"],
-    verdict: 'equivalent',
-    reason: 'handlePost only tests for refuse and replay',
-  },
-  {
-    file: 'core/idempotent.ts',
-    texts: ["return { kind: 'run', claim: { key: scoped, fingerprint } };"],
-    verdict: 'equivalent',
-    reason: 'handlePost only tests for refuse and replay',
-  },
-  {
-    file: 'core/idempotent.ts',
     texts: ['if (answer === TIMED_OUT) {'],
-    verdict: 'unreachable',
-    reason:
-      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
-  },
-  {
-    file: 'core/idempotent.ts',
-    texts: [
-      'if (done === TIMED_OUT) throw new Error(`the store did not answer within ${STORE_WAIT_MS} ms`);',
-    ],
-    verdict: 'unreachable',
-    reason:
-      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
-  },
-  {
-    file: 'core/idempotent.ts',
-    texts: ['const expired = new Promise<typeof TIMED_OUT>((resolve) => {'],
-    verdict: 'unreachable',
-    reason:
-      "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",
-  },
-  {
-    file: 'core/idempotent.ts',
-    texts: ['timer = setTimeout(() => resolve(TIMED_OUT), ms);'],
     verdict: 'unreachable',
     reason:
       "a store that does not answer in time: the suite cannot slow a server's store (req-idem-7 is excluded from the suite with that reason)",

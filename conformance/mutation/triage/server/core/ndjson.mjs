@@ -22,12 +22,6 @@ export const RULES = [
   },
   {
     file: 'core/ndjson.ts',
-    texts: ['if (ended) return;'],
-    verdict: 'equivalent',
-    reason: 'lines queued after the consumer cancelled are never read',
-  },
-  {
-    file: 'core/ndjson.ts',
     texts: ["const chunk = queue.length === 1 ? queue[0]! : queue.join('');"],
     mutators: ['ConditionalExpression'],
     verdict: 'equivalent',

@@ -3,13 +3,6 @@
 export const RULES = [
   {
     file: 'core/options.ts',
-    texts: ['mode: resolveMode(options, limits),', 'limits,'],
-    verdict: 'harness',
-    reason:
-      "the in-process harness sets no servicePath (the reference server's --service-path is tested over sockets in the conformance e2e tests)",
-  },
-  {
-    file: 'core/options.ts',
     texts: ["const servicePath = (options.servicePath ?? '').replace(/\\/+$/, '');"],
     verdict: 'harness',
     reason:

@@ -3,34 +3,6 @@
 export const RULES = [
   {
     file: 'core/post.ts',
-    texts: ["const text = typeof accept === 'string' ? accept : accept.join(',');"],
-    verdict: 'harness',
-    reason: 'the fetch host hands string headers; array values come only from node hosts',
-  },
-  {
-    file: 'core/post.ts',
-    texts: ["if (typeof value === 'string') out[name] = value;"],
-    verdict: 'harness',
-    reason: 'the fetch host hands string headers; array values come only from node hosts',
-  },
-  {
-    file: 'core/post.ts',
-    texts: ["else if (value !== undefined) out[name] = value.join(name === 'cookie' ? '; ' : ', ');"],
-    verdict: 'harness',
-    reason: 'the fetch host hands string headers; array values come only from node hosts',
-  },
-  {
-    file: 'core/post.ts',
-    texts: [
-      "if (typeof contentTypes !== 'string' && contentTypes !== undefined && contentTypes.length !== 1)",
-      "const contentType = typeof contentTypes === 'string' ? contentTypes : contentTypes?.[0];",
-    ],
-    verdict: 'harness',
-    reason:
-      "no host of the harness hands a request without Content-Type: the runner's fetch gives a text body the Content-Type text/plain, so the value is never undefined here",
-  },
-  {
-    file: 'core/post.ts',
     texts: [
       "if (dispatch === undefined) throw new TypeError('batchwire: in-process mode needs a dispatch per request');",
     ],
@@ -82,12 +54,6 @@ export const RULES = [
     verdict: 'equivalent',
     reason:
       'the fetch host always passes endpointPath; without one the key would be "undefined", which no inner url (always starting with "/") can equal',
-  },
-  {
-    file: 'core/post.ts',
-    texts: ['return jsonResponse(text, {'],
-    verdict: 'unspecified',
-    reason: 'only drops the Server-Timing header, which is diagnostics the spec does not mention',
   },
   {
     file: 'core/post.ts',

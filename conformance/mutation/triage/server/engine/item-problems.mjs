@@ -3,12 +3,6 @@
 export const RULES = [
   {
     file: 'engine/item-problems.ts',
-    texts: ['limit: { name: limitName, value: limitMs },'],
-    verdict: 'unspecified',
-    reason: 'the problem table of section 14 names no limit member for timeout, so no case may demand one',
-  },
-  {
-    file: 'engine/item-problems.ts',
     texts: ["if (reason === 'timeout') return timedOut('requestTimeoutMs', limits.requestTimeoutMs);"],
     verdict: 'unspecified',
     reason: 'the problem table of section 14 names no limit member for timeout, so no case may demand one',
@@ -18,31 +12,6 @@ export const RULES = [
     texts: ["if (reason === 'deadline') return timedOut('batchTimeoutMs', limits.batchTimeoutMs);"],
     verdict: 'unspecified',
     reason: 'the problem table of section 14 names no limit member for timeout, so no case may demand one',
-  },
-  {
-    file: 'engine/item-problems.ts',
-    texts: ['? `finished with status ${dependencyStatus}`'],
-    verdict: 'equivalent',
-    reason: 'detail text of a dependency-failed entry (free prose)',
-  },
-  {
-    file: 'engine/item-problems.ts',
-    texts: [': `was not executed (status ${dependencyStatus})`;'],
-    verdict: 'equivalent',
-    reason: 'detail text of a dependency-failed entry (free prose)',
-  },
-  {
-    file: 'engine/item-problems.ts',
-    texts: ["export function handlerError(detail = 'The inner request handler failed.'): InnerResult {"],
-    verdict: 'equivalent',
-    reason: 'the default detail text of a handler-error entry (free prose)',
-  },
-  {
-    file: 'engine/item-problems.ts',
-    texts: ["limit: { name: 'maxBodyBytes', value: maxBytes },"],
-    verdict: 'gap',
-    reason:
-      'the section 14 table gives limit-exceeded the member limit: { name, value }; the ref.resolved-size-* cases check only status, type and rule, not limit = { name: "maxBodyBytes", value: <advertised> } on the 413 item (req-ref-13)',
   },
   {
     file: 'engine/item-problems.ts',

@@ -3,12 +3,6 @@
 export const RULES = [
   {
     file: 'engine/outcome-table.ts',
-    texts: ['const readByReference = (options.retainResults ?? true) ? undefined : referencedItems(parsed);'],
-    verdict: 'equivalent',
-    reason: 'post.ts always passes a boolean retainResults',
-  },
-  {
-    file: 'engine/outcome-table.ts',
     texts: ['if (outcomes[i] !== undefined) return;'],
     verdict: 'equivalent',
     reason: 'every caller settles only unsettled items',
@@ -16,12 +10,6 @@ export const RULES = [
   {
     file: 'engine/outcome-table.ts',
     texts: ['if (readByReference !== undefined && readByReference[i] === 0) {'],
-    verdict: 'equivalent',
-    reason: 'keeping answers nobody references only costs memory',
-  },
-  {
-    file: 'engine/outcome-table.ts',
-    texts: ['const i = positions.get(id);'],
     verdict: 'equivalent',
     reason: 'keeping answers nobody references only costs memory',
   },
@@ -36,11 +24,5 @@ export const RULES = [
     texts: ['if (outcome === undefined) return undefined;'],
     verdict: 'equivalent',
     reason: 'references name existing ids that are already-settled dependencies',
-  },
-  {
-    file: 'engine/outcome-table.ts',
-    texts: ["const NO_BODY: ResponseBody = Object.freeze({ kind: 'none' });"],
-    verdict: 'equivalent',
-    reason: 'the dropped body of a written, unreferenced line is never read again',
   },
 ];

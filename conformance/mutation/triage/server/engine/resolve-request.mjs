@@ -19,47 +19,10 @@ export const RULES = [
   },
   {
     file: 'engine/resolve-request.ts',
-    texts: ["return typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 0);"],
-    mutators: ['OptionalChaining'],
-    verdict: 'equivalent',
-    reason: 'a JSON value always has JSON text',
-  },
-  {
-    file: 'engine/resolve-request.ts',
     texts: ["if (state.overflow) return '';"],
     verdict: 'equivalent',
     reason:
       'after an overflow or a missing value the returned text is thrown away and the answer is 413 or 424 anyway',
-  },
-  {
-    file: 'engine/resolve-request.ts',
-    texts: ["return '';"],
-    verdict: 'equivalent',
-    reason:
-      'after an overflow or a missing value the returned text is thrown away and the answer is 413 or 424 anyway',
-  },
-  {
-    file: 'engine/resolve-request.ts',
-    texts: ["return '';"],
-    verdict: 'equivalent',
-    reason:
-      'after an overflow or a missing value the returned text is thrown away and the answer is 413 or 424 anyway',
-  },
-  {
-    file: 'engine/resolve-request.ts',
-    texts: ['const found = state.views(id)?.lookup(pointer);'],
-    mutators: ['OptionalChaining'],
-    verdict: 'equivalent',
-    reason:
-      'a reference implies a dependency, so the referenced response always exists and its lookup returns an object',
-  },
-  {
-    file: 'engine/resolve-request.ts',
-    texts: ['if (!found?.found) {'],
-    mutators: ['OptionalChaining'],
-    verdict: 'equivalent',
-    reason:
-      'a reference implies a dependency, so the referenced response always exists and its lookup returns an object',
   },
   {
     file: 'engine/resolve-request.ts',
@@ -108,13 +71,6 @@ export const RULES = [
     texts: ['if (inherited) for (const name of Object.keys(inherited)) headers[name] = inherited[name]!;'],
     verdict: 'unreachable',
     reason: 'post.ts always passes a header record',
-  },
-  {
-    file: 'engine/resolve-request.ts',
-    texts: ["if (body.kind === 'bytes') headers['content-type'] = body.contentType;"],
-    verdict: 'harness',
-    reason:
-      'the fetch dispatcher sets content-type itself; only the node:http inject dispatcher relies on this line',
   },
   {
     file: 'engine/resolve-request.ts',

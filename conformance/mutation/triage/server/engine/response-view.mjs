@@ -3,12 +3,6 @@
 export const RULES = [
   {
     file: 'engine/response-view.ts',
-    texts: ["case 'none':"],
-    verdict: 'equivalent',
-    reason: 'the switch falls through to undefined either way',
-  },
-  {
-    file: 'engine/response-view.ts',
     texts: ['return text === undefined ? undefined : JSON.parse(text);'],
     verdict: 'equivalent',
     reason: 'a JSON body is never undefined, and an undefined member disappears when serialised',
@@ -27,21 +21,9 @@ export const RULES = [
   },
   {
     file: 'engine/response-view.ts',
-    texts: ['return { found: false };'],
-    verdict: 'equivalent',
-    reason: "a pointer into a header's string value finds nothing either way",
-  },
-  {
-    file: 'engine/response-view.ts',
     texts: ['if (segments === undefined) return { found: false };'],
     verdict: 'unreachable',
     reason:
       'envelope validation refuses a pointer that is not RFC 6901 (400 reference.syntax) before anything runs',
-  },
-  {
-    file: 'engine/response-view.ts',
-    texts: ["case 'jsonText':"],
-    verdict: 'harness',
-    reason: 'only the node:http in-process dispatcher produces jsonText',
   },
 ];

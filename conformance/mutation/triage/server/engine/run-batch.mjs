@@ -10,36 +10,6 @@ export const RULES = [
   },
   {
     file: 'engine/run-batch.ts',
-    texts: ['let disconnected = false;'],
-    verdict: 'equivalent',
-    reason: 'disconnected only feeds logs and the trace',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ["disconnected ||= reason === 'disconnect';"],
-    verdict: 'equivalent',
-    reason: 'disconnected only feeds logs and the trace',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ['const answeredIndex: number[] = [];'],
-    verdict: 'equivalent',
-    reason: 'a string index has no running state',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ['const answeredResult: InnerResult[] = [];'],
-    verdict: 'harness',
-    reason: 'only matters when the dispatcher answers synchronously; fetchDispatch is always asynchronous',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ['function settleAnswered(): void {'],
-    verdict: 'harness',
-    reason: 'only matters when the dispatcher answers synchronously; fetchDispatch is always asynchronous',
-  },
-  {
-    file: 'engine/run-batch.ts',
     texts: ['for (let k = 0; k < answeredIndex.length; k++) {'],
     verdict: 'equivalent',
     reason:
@@ -54,53 +24,15 @@ export const RULES = [
   },
   {
     file: 'engine/run-batch.ts',
-    texts: ['} while (canStart());'],
-    verdict: 'harness',
-    reason: 'only matters when the dispatcher answers synchronously; fetchDispatch is always asynchronous',
-  },
-  {
-    file: 'engine/run-batch.ts',
     texts: ['if (isPromiseLike(answer)) {'],
     verdict: 'equivalent',
     reason: 'only changes timing',
   },
   {
     file: 'engine/run-batch.ts',
-    texts: ['if (options.signal?.aborted) queueMicrotask(onDisconnect);'],
-    verdict: 'equivalent',
-    reason: 'every host passes a signal',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ["else options.signal?.addEventListener('abort', onDisconnect, { once: true });"],
-    verdict: 'equivalent',
-    reason: 'every host passes a signal; abort fires once; a halt after the end returns',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ["options.signal?.removeEventListener('abort', onDisconnect);"],
-    verdict: 'equivalent',
-    reason: 'every host passes a signal; resolving twice does nothing',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: [
-      '/** Propagates each settled item to its dependents, iteratively (chains may be thousands long). */',
-    ],
-    verdict: 'equivalent',
-    reason: "halt('') answers like a disconnect",
-  },
-  {
-    file: 'engine/run-batch.ts',
     texts: ['if (!ok && stopOnError && halted === undefined) {'],
     verdict: 'equivalent',
     reason: 'after a halt everything unstarted is already settled',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ["halted = 'stop';"],
-    verdict: 'equivalent',
-    reason: 'the halt reason only words the prose detail',
   },
   {
     file: 'engine/run-batch.ts',
@@ -152,12 +84,6 @@ export const RULES = [
   },
   {
     file: 'engine/run-batch.ts',
-    texts: ['finished = true;'],
-    verdict: 'equivalent',
-    reason: 'resolving twice does nothing',
-  },
-  {
-    file: 'engine/run-batch.ts',
     texts: [
       '!resumeScheduled && halted === undefined && inFlight < maxConcurrency && readyHead < ready.length',
     ],
@@ -169,13 +95,6 @@ export const RULES = [
     texts: ['if (slicer.shouldYield()) {'],
     verdict: 'equivalent',
     reason: 'with an asynchronous dispatcher it only adds event-loop turns',
-  },
-  {
-    file: 'engine/run-batch.ts',
-    texts: ["const onDisconnect = () => halt('disconnect');"],
-    verdict: 'equivalent',
-    reason:
-      "halt('') skips the unstarted items like a disconnect; only the free-text detail and the logged flag differ, and the client is gone",
   },
   {
     file: 'engine/run-batch.ts',

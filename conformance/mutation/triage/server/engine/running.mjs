@@ -12,27 +12,6 @@ export const RULES = [
   },
   {
     file: 'engine/running.ts',
-    texts: ['export function notifyCancel(state: Running, reason: CancelReason): void {'],
-    verdict: 'unspecified',
-    reason:
-      'whether an abandoned handler is told to stop leaves no trace a suite can read (req-disconnect-2 is excluded with that reason)',
-  },
-  {
-    file: 'engine/running.ts',
-    texts: ['for (const listener of state.listeners ?? []) {'],
-    verdict: 'unspecified',
-    reason:
-      'whether an abandoned handler is told to stop leaves no trace a suite can read (req-disconnect-2 is excluded with that reason)',
-  },
-  {
-    file: 'engine/running.ts',
-    texts: ['state.controller?.abort(reason);'],
-    verdict: 'unspecified',
-    reason:
-      'whether an abandoned handler is told to stop leaves no trace a suite can read (req-disconnect-2 is excluded with that reason)',
-  },
-  {
-    file: 'engine/running.ts',
     texts: ['export const isSuccess = (status: number) => status >= 200 && status < 300;'],
     verdict: 'equivalent',
     reason: 'no inner answer has a status below 200 (1xx are never final)',

@@ -25,24 +25,4 @@ export const RULES = [
     verdict: 'equivalent',
     reason: 'extra or early timer wake-ups only; each sweep expires only what is due',
   },
-  {
-    file: 'engine/timeout-sweep.ts',
-    texts: ['const order: number[] = [];'],
-    verdict: 'equivalent',
-    reason: 'a string index has no running state, so sweep and arm skip it',
-  },
-  {
-    file: 'engine/timeout-sweep.ts',
-    texts: ['clear() {'],
-    verdict: 'equivalent',
-    reason: 'a timer left armed fires after the batch ended and finds nothing running; finished stops step',
-  },
-  {
-    file: 'engine/timeout-sweep.ts',
-    texts: ['while (head < order.length) {'],
-    mutators: ['EqualityOperator'],
-    verdict: 'equivalent',
-    reason:
-      'one step past the end reads no index, so startedAt finds no start, nothing expires, and the loop ends',
-  },
 ];
