@@ -1,4 +1,3 @@
-import { Buffer } from 'node:buffer';
 import { type BatchLimits, DEFAULT_LIMITS } from '@batchwire/schema';
 import { batchwireFetch } from '@batchwire/server/fetch';
 import { createFixtures } from '../src/fixtures/index.js';
@@ -35,23 +34,15 @@ export interface InProcessEndpoint {
   readonly close: () => Promise<void>;
 }
 
-/** The length an HTTP client declares for a fixed body; a stream body has none (it goes chunked). */
-const byteLength = (body: string | Uint8Array | ReadableStream<Uint8Array>) =>
-  typeof body === 'string'
-    ? Buffer.byteLength(body)
-    : body instanceof Uint8Array
-      ? body.byteLength
-      : undefined;
-
 /**
- * The `Request` an HTTP client would send for the runner's call: with the length of a fixed body,
- * which the core refuses an oversized one from, and no Content-Type the runner did not set (fetch
- * would give a string body text/plain, so a case sending none would never reach the core as such).
+ * The `Request` an HTTP client would send for the runner's call: with the length of a fixed body
+ * (a stream body has none: it goes chunked), which the core refuses an oversized one from, and no
+ * Content-Type the runner did not set (fetch would give a string body text/plain, so a case
+ * sending none would never reach the core as such).
  */
 export function clientRequest(url: string, init: Parameters<FetchLike>[1]): Request {
-  const size = init.body === undefined ? undefined : byteLength(init.body);
-  const length = size === undefined ? {} : { 'content-length': String(size) };
   const body = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : init.body;
+  const length = body instanceof Uint8Array ? { 'content-length': String(body.byteLength) } : {};
   return new Request(url, {
     method: init.method,
     headers: { ...length, ...init.headers },

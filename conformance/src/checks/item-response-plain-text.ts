@@ -1,11 +1,32 @@
-import { failVerdict } from '../run/verdict.js';
+import type { InnerResponse } from '@batchwire/schema';
+import type { Evidence } from '../run/evidence.js';
+import { failVerdict, PASS, type Verdict } from '../run/verdict.js';
 import { postBatch } from './batch-call.js';
 import type { NamedCheck } from './check-context.js';
 import { probeLimit } from './limit-probe.js';
-import { tooLargeEntry } from './response-size.js';
+import { atItemLimit, tooLargeEntry } from './response-size.js';
 
 /** Most bytes `GET {fixtures}/text/{n}` is asked for (req-fixture-8). */
 export const MAX_FIXTURE_TEXT_BYTES = 16_777_216;
+
+/** A failing verdict unless `entry` is a 200 carrying the `n` letters of `/text/{n}` as its string body. */
+function wholeText(entry: InnerResponse | undefined, n: number, evidence: Evidence): Verdict {
+  if (entry?.status !== 200) {
+    // A server with fixtures of its own may lack the route added in 1.1.
+    const hint =
+      entry?.status === 404 ? ' (is the fixture route GET {prefix}/text/{n} of req-fixture-8 mounted?)' : '';
+    return failVerdict(
+      `the text body of exactly maxItemResponseBytes ${n} bytes answered ${entry?.status}, not 200${hint}`,
+      evidence,
+    );
+  }
+  if (typeof entry.body !== 'string' || entry.body.length !== n || /[^a]/.test(entry.body))
+    return failVerdict(
+      `the text body of exactly maxItemResponseBytes ${n} bytes did not come back whole as a string`,
+      evidence,
+    );
+  return PASS;
+}
 
 /** A text body of exactly `maxItemResponseBytes` is relayed whole; one byte more answers 502. */
 export const maxItemResponsePlainText: NamedCheck = {
@@ -24,25 +45,13 @@ export const maxItemResponsePlainText: NamedCheck = {
         ],
       });
       if (!call.ok) return call.verdict;
-      const at = call.byId('at');
-      const total = context.capabilities.limits.maxResponseBytes;
-      if (at?.status === 502 && total !== undefined) {
-        const refused = tooLargeEntry(at, 'maxResponseBytes', total, call.evidence);
-        if (refused.kind !== 'pass') return refused;
-      } else if (at?.status !== 200) {
-        // A server with fixtures of its own may lack the route added in 1.1.
-        const hint =
-          at?.status === 404 ? ' (is the fixture route GET {prefix}/text/{n} of req-fixture-8 mounted?)' : '';
-        return failVerdict(
-          `the text body of exactly maxItemResponseBytes ${limit} bytes answered ${at?.status}, not 200${hint}`,
-          call.evidence,
-        );
-      } else if (typeof at.body !== 'string' || at.body.length !== limit || /[^a]/.test(at.body)) {
-        return failVerdict(
-          `the text body of exactly maxItemResponseBytes ${limit} bytes did not come back whole as a string`,
-          call.evidence,
-        );
-      }
+      const at = atItemLimit(
+        call.byId('at'),
+        context.capabilities.limits.maxResponseBytes,
+        call.evidence,
+        (entry) => wholeText(entry, limit, call.evidence),
+      );
+      if (at.kind !== 'pass') return at;
       return tooLargeEntry(call.byId('over'), 'maxItemResponseBytes', limit, call.evidence);
     },
   ),

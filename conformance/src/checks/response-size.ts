@@ -54,6 +54,21 @@ export function relayed(entry: InnerResponse | undefined, bytes: number, evidenc
   return PASS;
 }
 
+/**
+ * The verdict on the entry of a body of exactly `maxItemResponseBytes`: `whole` when it is relayed,
+ * or a 502 naming `maxResponseBytes` when that total left no room for it (req-limit-8 allows only that).
+ */
+export function atItemLimit(
+  entry: InnerResponse | undefined,
+  maxResponseBytes: number | undefined,
+  evidence: Evidence,
+  whole: (entry: InnerResponse | undefined) => Verdict,
+): Verdict {
+  return entry?.status === 502 && maxResponseBytes !== undefined
+    ? tooLargeEntry(entry, 'maxResponseBytes', maxResponseBytes, evidence)
+    : whole(entry);
+}
+
 /** The validated consolidated response of an exchange that must be a 200 batch answer. */
 export function acceptedBatch(exchange: Extract<Exchange, { ok: true }>):
   | {
@@ -133,12 +148,12 @@ export const maxItemResponseBytes: NamedCheck = {
       if (!call.ok) return call.verdict;
       const over = tooLargeEntry(call.byId('over'), 'maxItemResponseBytes', limit, call.evidence);
       if (over.kind !== 'pass') return over;
-      const at = call.byId('at');
-      const total = context.capabilities.limits.maxResponseBytes;
-      const atVerdict =
-        at?.status === 502 && total !== undefined
-          ? tooLargeEntry(at, 'maxResponseBytes', total, call.evidence)
-          : relayed(at, limit, call.evidence);
+      const atVerdict = atItemLimit(
+        call.byId('at'),
+        context.capabilities.limits.maxResponseBytes,
+        call.evidence,
+        (at) => relayed(at, limit, call.evidence),
+      );
       if (atVerdict.kind !== 'pass') return atVerdict;
       const small = call.byId('small');
       if (small?.status !== 200)

@@ -46,10 +46,6 @@ function routingDispatch(
   });
 }
 
-/** Whether a thrown value is an error object carrying Fastify's error `code`. */
-const isObjectWithCode = (error: unknown, code: string): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-
 /**
  * The Batchwire endpoint as a Fastify 5 plugin: `app.register(batchwire, { prefix: '/batch' })`.
  * Inner requests re-enter the same Fastify app in-process (its routing, hooks, validation and
@@ -88,7 +84,8 @@ export const batchwire: FastifyPluginCallback<BatchwireFastifyOptions> = (instan
   // Fastify refuses a Content-Type it cannot parse (a list, say) before any parser runs, with its
   // own error body; the core answers it instead, so the client gets the protocol's 415 problem.
   instance.setErrorHandler((error: unknown, request, reply) => {
-    if (isObjectWithCode(error, 'FST_ERR_CTP_INVALID_MEDIA_TYPE')) return serve(request, reply);
+    const code = (error as { code?: unknown } | null | undefined)?.code;
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return serve(request, reply);
     throw error;
   });
   instance.route({ method: METHODS, url: '/', handler: serve });

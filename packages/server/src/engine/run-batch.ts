@@ -267,8 +267,8 @@ export function runBatch(
 
     // A client already gone (it left while the envelope was read or the store was asked) gets no
     // inner request started at all ([req-disconnect-1]), a synchronous first round included.
-    // Stryker disable next-line OptionalChaining,StringLiteral: every host passes a signal; halt('') skips the unstarted items like a disconnect, only the free-text detail and the logged flag differ, and the client is gone
-    if (options.signal?.aborted) halt('disconnect');
+    // Stryker disable next-line OptionalChaining: every host passes a signal
+    if (options.signal?.aborted) onDisconnect();
     else step();
   });
 }
